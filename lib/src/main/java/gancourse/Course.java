@@ -1,0 +1,62 @@
+package gancourse;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The course's few settings, read from the environment so that a notebook cell, the command line and the
+ * tests all see the same ones. The launcher ({@code ./course}) and the kernelspec set them; a user of
+ * another kernel can set them by hand.
+ *
+ * <ul>
+ *   <li>{@code GAN_COURSE_DATA}: where datasets are cached (default: the project's {@code data/} folder).</li>
+ *   <li>{@code GAN_COURSE_DATA_MIRROR}: a local folder laid out like the official downloads; when set,
+ *       files are copied from there instead of the internet.</li>
+ *   <li>{@code GAN_COURSE_SMOKE}: {@code 1} shrinks data and iterations so that every notebook runs in
+ *       seconds. Tests use it; students never need it.</li>
+ * </ul>
+ */
+public final class Course {
+    public static final String DATA = "GAN_COURSE_DATA";
+    public static final String MIRROR = "GAN_COURSE_DATA_MIRROR";
+    public static final String SMOKE = "GAN_COURSE_SMOKE";
+
+    private Course() {}
+
+    /** Smoke mode: a quick run that checks every cell works, not a real lesson. */
+    public static boolean smoke() {
+        String v = setting(SMOKE);
+        return v != null && !v.isBlank() && !v.equals("0") && !v.equalsIgnoreCase("false");
+    }
+
+    /** The full-size value in a lesson, the small one in smoke mode. */
+    public static int size(int full, int smoke) {
+        return smoke() ? smoke : full;
+    }
+
+    /** The folder where datasets, checkpoints and other downloads are cached. */
+    public static Path dataDir() {
+        String v = setting(DATA);
+        if (v != null && !v.isBlank()) return Path.of(v).toAbsolutePath();
+        // Not set: look for the project's data/ folder from where we run (notebooks/, lib/ or the root).
+        Path dir = Path.of("").toAbsolutePath();
+        for (Path p = dir; p != null; p = p.getParent()) {
+            if (Files.isRegularFile(p.resolve("course")) && Files.isDirectory(p.resolve("lib"))) {
+                return p.resolve("data");
+            }
+        }
+        return dir.resolve("data");
+    }
+
+    /** The local mirror of the official dataset files, or null to download from the internet. */
+    public static Path mirror() {
+        String v = setting(MIRROR);
+        return v == null || v.isBlank() ? null : Path.of(v).toAbsolutePath();
+    }
+
+    // A system property wins over the environment, so a test can set one without a new process.
+    private static String setting(String name) {
+        String p = System.getProperty(name);
+        return p != null ? p : System.getenv(name);
+    }
+}

@@ -1,0 +1,186 @@
+package gancourse.training;
+
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.FileOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A GAN training run in one file: G and D with their optimiser state, the iteration, the settings and the
+ * history. One zip, written next to its final name and renamed into place, so a crash while saving leaves
+ * the previous checkpoint as it was.
+ */
+public final class Checkpoint {
+    private static final String GENERATOR = "generator.zip";
+    private static final String DISCRIMINATOR = "discriminator.zip";
+    private static final String STATE = "state.properties";
+    private static final String HISTORY = "history.csv";
+
+    private Checkpoint() {}
+
+    static void save(Path file, GanTrainer trainer) throws IOException {
+        TrainerSettings s = trainer.settings();
+        Properties state = new Properties();
+        state.setProperty("iteration", Long.toString(trainer.iteration()));
+        state.setProperty("batchSize", Integer.toString(s.batchSize()));
+        state.setProperty("seed", Long.toString(s.seed()));
+        state.setProperty("noise", s.noise().name());
+        state.setProperty("realLabel", Double.toString(s.realLabel()));
+        state.setProperty("fakeLabel", Double.toString(s.fakeLabel()));
+        state.setProperty("labelFlip", Double.toString(s.labelFlip()));
+        state.setProperty("generatorLoss", s.generatorLoss().name());
+        state.setProperty("fixedNoiseSize", Integer.toString(s.fixedNoiseSize()));
+        StringBuilder history = new StringBuilder("iteration,epoch,lossD,lossG,dReal,dFake\n");
+        for (GanStep h : trainer.history()) {
+            history.append(h.iteration()).append(',').append(h.epoch()).append(',').append(h.lossD()).append(',')
+                    .append(h.lossG()).append(',').append(h.dReal()).append(',').append(h.dFake()).append('\n');
+        }
+        ByteArrayOutputStream props = new ByteArrayOutputStream();
+        state.store(props, "GAN training state");
+
+        writeAtomically(file, out -> {
+            try (ZipOutputStream zip = new ZipOutputStream(out)) {
+                entry(zip, GENERATOR, modelBytes(trainer.generator()));
+                entry(zip, DISCRIMINATOR, modelBytes(trainer.discriminator()));
+                entry(zip, STATE, props.toByteArray());
+                entry(zip, HISTORY, history.toString().getBytes(StandardCharsets.UTF_8));
+            }
+        });
+    }
+
+    static GanTrainer load(Path file, INDArray data) {
+        Map<String, byte[]> parts = new HashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
+            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) parts.put(e.getName(), zip.readAllBytes());
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("no checkpoint at " + file + ": train first, or check the path");
+        } catch (IOException e) {
+            throw new UncheckedIOException("the checkpoint " + file + " cannot be read (" + e.getMessage()
+                    + "). Delete it and train again, or use an older one.", e);
+        }
+        for (String name : List.of(GENERATOR, DISCRIMINATOR, STATE, HISTORY)) {
+            if (!parts.containsKey(name)) {
+                throw new IllegalArgumentException("the checkpoint " + file + " is incomplete (no " + name
+                        + "): it was not written by GanTrainer, or is damaged. Delete it and train again.");
+            }
+        }
+        TrainerSettings s;
+        MultiLayerNetwork g;
+        MultiLayerNetwork d;
+        long iteration;
+        List<GanStep> history = new ArrayList<>();
+        try {
+            Properties p = new Properties();
+            p.load(new ByteArrayInputStream(parts.get(STATE)));
+            s = new TrainerSettings(Integer.parseInt(p.getProperty("batchSize")),
+                    Long.parseLong(p.getProperty("seed")), Noise.valueOf(p.getProperty("noise")),
+                    Double.parseDouble(p.getProperty("realLabel")), Double.parseDouble(p.getProperty("fakeLabel")),
+                    Double.parseDouble(p.getProperty("labelFlip")),
+                    GanTrainer.GeneratorLoss.valueOf(p.getProperty("generatorLoss")),
+                    Integer.parseInt(p.getProperty("fixedNoiseSize")));
+            iteration = Long.parseLong(p.getProperty("iteration"));
+            g = readModel(parts.get(GENERATOR));
+            d = readModel(parts.get(DISCRIMINATOR));
+            String[] lines = new String(parts.get(HISTORY), StandardCharsets.UTF_8).split("\n");
+            for (int i = 1; i < lines.length; i++) {
+                String[] f = lines[i].split(",");
+                history.add(new GanStep(Long.parseLong(f[0]), Integer.parseInt(f[1]), Double.parseDouble(f[2]),
+                        Double.parseDouble(f[3]), Double.parseDouble(f[4]), Double.parseDouble(f[5])));
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("the checkpoint " + file + " is damaged (" + e + "). "
+                    + "Delete it and train again, or use an older one.", e);
+        }
+        GanTrainer trainer = new GanTrainer(g, d, data, s);
+        trainer.restore(iteration, history);
+        return trainer;
+    }
+
+    /** Save one network (with its optimiser state) so that a crash while saving loses nothing. */
+    public static void saveModel(MultiLayerNetwork net, Path file) {
+        try {
+            writeAtomically(file, out -> out.write(modelBytes(net)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not save the model to " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Load a network saved by {@link #saveModel}, or by DL4J's ModelSerializer. */
+    public static MultiLayerNetwork loadModel(Path file) {
+        try {
+            return readModel(Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("no saved model at " + file + ": save one first, or check the path");
+        } catch (IOException e) {
+            throw new UncheckedIOException("the model file " + file + " cannot be read: " + e.getMessage()
+                    + ". Delete it and save or train again.", e);
+        }
+    }
+
+    interface Writer {
+        void write(OutputStream out) throws IOException;
+    }
+
+    /** Write next to the target, flush to disk, then rename over it: the target is always whole. */
+    public static void writeAtomically(Path file, Writer writer) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".part");
+        try {
+            try (FileOutputStream file0 = new FileOutputStream(tmp.toFile())) {
+                // The writer may close its stream (a ZipOutputStream does); we still have to sync the file.
+                OutputStream out = new BufferedOutputStream(file0, 1 << 16) {
+                    @Override
+                    public void close() throws IOException {
+                        flush();
+                    }
+                };
+                writer.write(out);
+                out.flush();
+                file0.getFD().sync();
+            }
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static byte[] modelBytes(MultiLayerNetwork net) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ModelSerializer.writeModel(net, bytes, true);
+        return bytes.toByteArray();
+    }
+
+    private static MultiLayerNetwork readModel(byte[] bytes) throws IOException {
+        try (InputStream in = new ByteArrayInputStream(bytes)) {
+            return ModelSerializer.restoreMultiLayerNetwork(in, true);
+        }
+    }
+
+    private static void entry(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(bytes);
+        zip.closeEntry();
+    }
+}

@@ -1,0 +1,28 @@
+package gancourse.training;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The generator's input: a batch of random latent vectors z.
+ *
+ * <p>Each batch is drawn from its own seed, so that the noise of iteration t depends only on (seed, t): a run
+ * that is stopped and resumed from a checkpoint sees exactly the noise it would have seen.
+ */
+public enum Noise {
+    /** z ~ N(0, 1), as in the DCGAN paper and most GANs since. */
+    NORMAL,
+    /** z ~ U(-1, 1), as in the original GAN paper. */
+    UNIFORM;
+
+    /** A batch [n, dim] of latent vectors, the same for the same seed. */
+    public INDArray sample(int n, int dim, long seed) {
+        if (n <= 0 || dim <= 0) {
+            throw new IllegalArgumentException("noise needs a positive batch size and latent size, got " + n + " x " + dim);
+        }
+        return switch (this) {
+            case NORMAL -> Nd4j.randn(seed, new long[] {n, dim});
+            case UNIFORM -> Nd4j.rand(new int[] {n, dim}, seed).muli(2).subi(1);
+        };
+    }
+}

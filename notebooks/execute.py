@@ -1,0 +1,134 @@
+"""Execute the course's notebooks through the real Java kernel, headlessly.
+
+    python3 execute.py --out DIR [--html] [--test] NOTEBOOK...
+
+Each notebook runs in a fresh kernel and is written, executed, to DIR (never over the source), with an
+HTML copy when --html is given. With --test it is a test: a notebook fails on an error in any cell, on a
+cell that runs past the time-out, on a cell tagged `expect-image` that shows no image, and on a kernel
+process that is still alive after shutdown. The last line reads `notebooks: N passed, M failed`.
+"""
+
+import argparse
+import os
+import pathlib
+import signal
+import sys
+import time
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+IMAGE_TYPES = ("image/png", "image/gif", "image/jpeg", "image/svg+xml")
+
+
+def image_count(cell):
+    return sum(1 for o in cell.get("outputs", []) for t in IMAGE_TYPES if t in o.get("data", {}))
+
+
+def check_outputs(nb):
+    """What a student would see as broken: error outputs, and pictures that did not appear."""
+    problems = []
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        for o in cell.get("outputs", []):
+            if o.get("output_type") == "error":
+                problems.append(f"cell {i}: {o.get('ename')}: {o.get('evalue')}")
+        if "expect-image" in cell.get("metadata", {}).get("tags", []) and image_count(cell) == 0:
+            problems.append(f"cell {i}: tagged expect-image but shows no image")
+    return problems
+
+
+def process_alive(pid):
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    # A zombie is dead, only not yet reaped.
+    try:
+        return pathlib.Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def execute(path, out_dir, timeout, html, kernel):
+    nb = nbformat.read(path, as_version=4)
+    name = kernel or nb.metadata.get("kernelspec", {}).get("name")
+    client = NotebookClient(nb, timeout=timeout, startup_timeout=180, kernel_name=name,
+                            resources={"metadata": {"path": str(path.parent)}})
+    pid = None
+    error = None
+    started = time.time()
+    try:
+        with client.setup_kernel():
+            pid = getattr(getattr(client.km, "provisioner", None), "process", None)
+            pid = pid.pid if pid is not None else None
+            client.execute()  # within setup_kernel: runs in the kernel just started
+    except CellTimeoutError as e:
+        error = f"a cell ran longer than {timeout} s: {str(e).splitlines()[0]}"
+    except CellExecutionError as e:
+        error = "a cell failed:\n" + str(e)[-3000:]
+    except DeadKernelError as e:
+        error = f"the kernel died: {e}"
+    except (RuntimeError, TimeoutError) as e:
+        error = f"the kernel did not start or answer: {e}"
+    seconds = time.time() - started
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    out = out_dir / path.name
+    nbformat.write(nb, out)
+    if html:
+        from nbconvert import HTMLExporter
+        body, _ = HTMLExporter().from_notebook_node(nb)
+        out.with_suffix(".html").write_text(body, encoding="utf-8")
+
+    problems = [error] if error else []
+    problems += [p for p in check_outputs(nb) if not error or "expect-image" not in p]
+    if pid is not None:
+        # The kernel must be gone: a student's machine should not collect stray JVMs.
+        for _ in range(50):
+            if not process_alive(pid):
+                break
+            time.sleep(0.2)
+        else:
+            os.kill(pid, signal.SIGKILL)
+            problems.append(f"the kernel process {pid} was still running after shutdown (killed it)")
+    return problems, seconds, out
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("notebooks", nargs="+", type=pathlib.Path)
+    ap.add_argument("--out", type=pathlib.Path, required=True, help="folder for the executed notebooks")
+    ap.add_argument("--html", action="store_true", help="also write an HTML copy of each")
+    ap.add_argument("--test", action="store_true", help="check outputs; print a pass/fail summary")
+    ap.add_argument("--timeout", type=int, default=None, help="seconds per cell (default 300 in smoke mode, 1800)")
+    ap.add_argument("--kernel", default=None, help="kernelspec name (default: the notebook's own)")
+    args = ap.parse_args()
+    smoke = os.environ.get("GAN_COURSE_SMOKE", "0") not in ("", "0", "false")
+    timeout = args.timeout or (300 if smoke else 1800)
+
+    passed = failed = 0
+    for path in args.notebooks:
+        path = path.resolve()
+        print(f"--- {path.name} ({'smoke mode' if smoke else 'full size'})", flush=True)
+        problems, seconds, out = execute(path, args.out.resolve(), timeout, args.html, args.kernel)
+        if problems:
+            failed += 1
+            print(f"FAIL {path.name} after {seconds:.0f} s; executed copy: {out}")
+            for p in problems:
+                print("   " + p.replace("\n", "\n   "))
+        else:
+            passed += 1
+            print(f"ok   {path.name} in {seconds:.0f} s -> {out}" + (" (+ .html)" if args.html else ""))
+        sys.stdout.flush()
+    if args.test:
+        print(f"notebooks: {passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -21,9 +21,19 @@ from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernel
 
 IMAGE_TYPES = ("image/png", "image/gif", "image/jpeg", "image/svg+xml")
 
+# The course's kernel lives in the project's own Jupyter folder (./course setup puts it there).
+PROJECT_JUPYTER = pathlib.Path(__file__).resolve().parent.parent / "build" / "jupyter"
+os.environ.setdefault("JUPYTER_PATH", str(PROJECT_JUPYTER))
+
 
 def image_count(cell):
-    return sum(1 for o in cell.get("outputs", []) for t in IMAGE_TYPES if t in o.get("data", {}))
+    """Pictures a student sees: image outputs, and HTML outputs holding an inline image (an animated GIF)."""
+    count = 0
+    for o in cell.get("outputs", []):
+        data = o.get("data", {})
+        count += sum(1 for t in IMAGE_TYPES if t in data)
+        count += "<img" in data.get("text/html", "") and "data:image/" in data.get("text/html", "")
+    return count
 
 
 def check_outputs(nb):
@@ -66,7 +76,7 @@ def execute(path, out_dir, timeout, html, kernel):
         with client.setup_kernel():
             pid = getattr(getattr(client.km, "provisioner", None), "process", None)
             pid = pid.pid if pid is not None else None
-            client.execute()  # within setup_kernel: runs in the kernel just started
+            client.execute(cleanup_kc=False)  # the kernel just started; the outer block shuts it down
     except CellTimeoutError as e:
         error = f"a cell ran longer than {timeout} s: {str(e).splitlines()[0]}"
     except CellExecutionError as e:

@@ -137,7 +137,8 @@ public final class Checkpoint {
         }
     }
 
-    interface Writer {
+    /** Writes a file's content; see {@link #writeAtomically}. */
+    public interface Writer {
         void write(OutputStream out) throws IOException;
     }
 

@@ -6,8 +6,9 @@ import java.util.Map;
 /**
  * What one training iteration measured.
  *
- * @param lossD the discriminator's loss on the real and the fake batch (their mean)
- * @param lossG the generator's loss: how far D is from calling the fakes real
+ * @param lossD the discriminator's loss: on the real batch plus on the fake batch (2 ln 2 = 1.386 when D can
+ *              only guess)
+ * @param lossG the generator's loss: how far D is from calling the fakes real (ln 2 = 0.693 when D guesses)
  * @param dReal D(x), the mean probability D gives real images (1 = sure they are real)
  * @param dFake D(G(z)), the mean probability D gives the fakes, before its update
  */

@@ -54,6 +54,8 @@ public final class GanTrainer {
     private final List<Consumer<GanStep>> listeners = new ArrayList<>();
     private final INDArray fixedNoise;
     private long iteration;
+    private int[] order;          // this epoch's shuffled row order
+    private int orderEpoch = -1;
     private Path checkpointFile;
     private int checkpointEvery;
 
@@ -152,7 +154,7 @@ public final class GanTrainer {
         Gradient gFake = discriminator.calculateGradients(fake, yFake, null, null).getFirst();
         double lossFake = score(discriminator);
         double dFake = verdict(discriminator);
-        double lossD = (lossReal + lossFake) / 2;
+        double lossD = lossReal + lossFake; // like the gradient: the sum of both halves
         if (!Double.isFinite(lossD)) throw diverged("discriminator", lossD, t);
         gFake.gradient().addi(sum);
         apply(discriminator, gFake, b);
@@ -211,20 +213,30 @@ public final class GanTrainer {
         int perEpoch = batchesPerEpoch();
         int epoch = epochOf(t);
         int first = (int) (t % perEpoch) * b;
-        int[] order = permutation((int) data.size(0), settings.seed() * 7919 + epoch);
+        if (epoch != orderEpoch) {
+            order = permutation((int) data.size(0), settings.seed() * 7919 + epoch);
+            orderEpoch = epoch;
+        }
         int[] rows = new int[b];
         System.arraycopy(order, first, rows, 0, b);
         long[] shape = data.shape().clone();
-        INDArray flat = data.reshape(data.size(0), data.length() / data.size(0));
+        INDArray flat = data.rank() == 2 ? data : data.reshape(data.size(0), data.length() / data.size(0));
         shape[0] = b;
         return Nd4j.pullRows(flat, 1, rows).reshape(shape);
     }
 
-    private int[] permutation(int n, long seed) {
-        List<Integer> idx = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) idx.add(i);
-        Collections.shuffle(idx, new Random(seed));
-        return idx.stream().mapToInt(Integer::intValue).toArray();
+    // Fisher-Yates on a plain int array.
+    private static int[] permutation(int n, long seed) {
+        Random rng = new Random(seed);
+        int[] idx = new int[n];
+        for (int i = 0; i < n; i++) idx[i] = i;
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int tmp = idx[i];
+            idx[i] = idx[j];
+            idx[j] = tmp;
+        }
+        return idx;
     }
 
     private int batchesPerEpoch() {

@@ -1,0 +1,60 @@
+package gancourse;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import org.bytedeco.javacpp.Pointer;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * What runs the course's arrays: ND4J's CPU backend (how many threads, which BLAS) or its CUDA backend
+ * (which GPU, how much memory). Lessons print it so a student knows what the timings refer to.
+ */
+public final class Backend {
+    private Backend() {}
+
+    /** True when ND4J runs on a GPU (the CUDA backend is on the classpath and started). */
+    public static boolean gpu() {
+        return "CUDA".equalsIgnoreCase(String.valueOf(info().get("backend")));
+    }
+
+    /** The device in a few words: "CPU, 2 threads (OpenBLAS)" or "GPU: NVIDIA T4, 15.8 GB". */
+    public static String device() {
+        Properties p = info();
+        if (gpu()) {
+            Object devices = p.get("cuda.devicesInformation");
+            if (devices instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map<?, ?> d) {
+                Object mem = d.get("cuda.totalMemory");
+                String gb = mem instanceof Number n ? String.format(", %.1f GB", n.doubleValue() / 1e9) : "";
+                return "GPU: " + d.get("cuda.deviceName") + gb;
+            }
+            return "GPU";
+        }
+        return "CPU, " + p.get("omp.threads") + " threads (" + p.get("blas.vendor") + ")";
+    }
+
+    /** The facts a student or a teacher wants to see first, in order. */
+    public static Map<String, String> describe() {
+        Runtime rt = Runtime.getRuntime();
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("Java", System.getProperty("java.vm.name") + " " + Runtime.version());
+        m.put("ND4J backend", String.valueOf(info().get("backend")));
+        m.put("device", device());
+        m.put("processors", Integer.toString(rt.availableProcessors()));
+        m.put("Java heap (max)", gigabytes(rt.maxMemory()));
+        m.put("ND4J off-heap (max)", gigabytes(Pointer.maxBytes()));
+        m.put("smoke mode", Course.smoke() ? "on (tiny data and iterations, for tests)" : "off");
+        m.put("data folder", Course.dataDir().toString());
+        return m;
+    }
+
+    private static Properties info() {
+        return Nd4j.getExecutioner().getEnvironmentInformation();
+    }
+
+    private static String gigabytes(long bytes) {
+        return String.format("%.1f GB", bytes / 1e9);
+    }
+}

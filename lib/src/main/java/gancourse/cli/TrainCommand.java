@@ -1,0 +1,76 @@
+package gancourse.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+
+import gancourse.data.Datasets;
+import gancourse.data.ImageDataset;
+import gancourse.data.SampleFiles;
+import gancourse.display.Gallery;
+import gancourse.display.Images;
+import gancourse.display.LiveView;
+import gancourse.display.Screen;
+import gancourse.models.MlpGan;
+import gancourse.training.GanTrainer;
+import gancourse.training.TrainerSettings;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** {@code train MODEL ...}: the lessons' training runs, with progress on the console and samples written to a file. */
+final class TrainCommand {
+    private TrainCommand() {}
+
+    static void run(String[] args) {
+        if (args.length == 0) throw new Args.UsageException("train: which model?");
+        switch (args[0]) {
+            case "mnist-gan" -> mlpGan("mnist", args);
+            case "fashion-gan" -> mlpGan("fashion-mnist", args);
+            default -> throw new Args.UsageException("train: unknown model '" + args[0] + "' (mnist-gan, fashion-gan)");
+        }
+    }
+
+    /** Lessons 01 and 02: the vanilla GAN, trained with the library's trainer. */
+    private static void mlpGan(String dataset, String[] argv) {
+        Args a = new Args(argv, 1, Set.of("iterations", "seed", "samples", "out", "checkpoint"));
+        int iterations = a.integer("iterations", 5000, 0);
+        int seed = a.integer("seed", 42, 0);
+        int samples = a.integer("samples", 1000, 1);
+        Path out = a.path("out", Path.of("build", argv[0] + "-samples.idx"));
+        Path checkpoint = a.path("checkpoint", null);
+
+        ImageDataset train = Datasets.load(dataset, "train");
+        GanTrainer trainer = checkpoint != null && Files.exists(checkpoint)
+                ? GanTrainer.resume(checkpoint, train.flat())
+                : new GanTrainer(MlpGan.generator(seed), MlpGan.discriminator(seed + 1L), train.flat(),
+                        TrainerSettings.defaults().withSeed(seed));
+        if (trainer.iteration() > 0) System.out.println("resumed from " + checkpoint + " at iteration " + trainer.iteration());
+        if (checkpoint != null) trainer.checkpointTo(checkpoint, 1000);
+
+        train(trainer, iterations);
+        INDArray images = trainer.generate(samples, seed + 1_000_000L);
+        SampleFiles.writeIdx(images, out);
+        Path png = writeGallery(images, out);
+        System.out.println("wrote " + samples + " samples to " + out + " and a gallery to " + png);
+    }
+
+    static void train(GanTrainer trainer, int iterations) {
+        LiveView view = new LiveView(Screen.console(), iterations)
+                .chart("Losses", "D loss", "G loss")
+                .chart("D outputs", "D(x)", "D(G(z))");
+        long start = System.nanoTime();
+        int first = (int) trainer.iteration();
+        trainer.onStep(s -> view.update((int) s.iteration() - first, s.epoch(), s.values()));
+        int done = trainer.train(iterations);
+        if (done > 0) view.finish();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("trained %d iterations in %.1f s: %.1f iterations/s%n", done, seconds, done / seconds);
+    }
+
+    static Path writeGallery(INDArray images, Path out) {
+        Path png = out.resolveSibling(out.getFileName().toString().replaceFirst("\\.[^.]*$", "") + ".png");
+        long n = Math.min(64, images.size(0));
+        INDArray first = images.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, n));
+        Images.savePng(Gallery.of(first).columns(8).image(), png);
+        return png;
+    }
+}

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 
+import gancourse.Backend;
 import gancourse.data.Datasets;
 import gancourse.data.ImageDataset;
 import gancourse.data.SampleFiles;
@@ -38,6 +39,7 @@ final class TrainCommand {
         Path out = a.path("out", Path.of("build", argv[0] + "-samples.idx"));
         Path checkpoint = a.path("checkpoint", null);
 
+        Backend.threads(1); // small dense networks: faster on one thread (see Backend.threads)
         ImageDataset train = Datasets.load(dataset, "train");
         GanTrainer trainer = checkpoint != null && Files.exists(checkpoint)
                 ? GanTrainer.resume(checkpoint, train.flat())

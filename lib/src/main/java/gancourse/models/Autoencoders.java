@@ -16,6 +16,8 @@ import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationLReLU;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.config.Adam;
@@ -99,18 +101,18 @@ public final class Autoencoders {
                 .layer(down(c1))                                                                  // 28 -> 14
                 .layer(down(c2))                                                                  // 14 -> 7
                 .layer(new DenseLayer.Builder().name(CODE).nOut(code).activation(Activation.IDENTITY).build())
-                .layer(new DenseLayer.Builder().nOut(c2 * 7 * 7).activation(Activation.RELU).build())
+                .layer(new DenseLayer.Builder().nOut(c2 * 7 * 7).activation(leaky()).build())
                 .inputPreProcessor(4, new FeedForwardToCnnPreProcessor(7, 7, c2));               // [n, c2, 7, 7]
         switch (up) {
             case RESIZE_CONV -> layers
                     .layer(new Upsampling2D.Builder(2).build())                                  // 7 -> 14
-                    .layer(same3x3(c1, Activation.RELU))
+                    .layer(same3x3(c1, leaky()))
                     .layer(new Upsampling2D.Builder(2).build())                                  // 14 -> 28
-                    .layer(same3x3(1, Activation.TANH));
+                    .layer(same3x3(1, Activation.TANH.getActivationFunction()));
             case TRANSPOSED_3, TRANSPOSED_4 -> {
                 int k = up == Up.TRANSPOSED_3 ? 3 : 4;
-                layers.layer(transposed(k, c1, Activation.RELU))                                 // 7 -> 14
-                        .layer(transposed(k, 1, Activation.TANH));                               // 14 -> 28
+                layers.layer(transposed(k, c1, leaky()))                                 // 7 -> 14
+                        .layer(transposed(k, 1, Activation.TANH.getActivationFunction()));                               // 14 -> 28
             }
         }
         // CnnLossLayer: the loss compares images with images, pixel by pixel, without flattening them.
@@ -168,15 +170,21 @@ public final class Autoencoders {
 
     private static ConvolutionLayer down(int filters) {
         return new ConvolutionLayer.Builder(3, 3).stride(2, 2).nOut(filters)
-                .convolutionMode(ConvolutionMode.Same).activation(Activation.RELU).build();
+                .convolutionMode(ConvolutionMode.Same).activation(leaky()).build();
     }
 
-    private static ConvolutionLayer same3x3(int filters, Activation activation) {
+    // LeakyReLU(0.2) as in DCGAN: with plain ReLU, a thin convolutional network often lost all its units to
+    // zero early on and stopped learning.
+    private static IActivation leaky() {
+        return new ActivationLReLU(0.2);
+    }
+
+    private static ConvolutionLayer same3x3(int filters, IActivation activation) {
         return new ConvolutionLayer.Builder(3, 3).nOut(filters)
                 .convolutionMode(ConvolutionMode.Same).activation(activation).build();
     }
 
-    private static Deconvolution2D transposed(int kernel, int filters, Activation activation) {
+    private static Deconvolution2D transposed(int kernel, int filters, IActivation activation) {
         return new Deconvolution2D.Builder(kernel, kernel).stride(2, 2).nOut(filters)
                 .convolutionMode(ConvolutionMode.Same).activation(activation).build();
     }

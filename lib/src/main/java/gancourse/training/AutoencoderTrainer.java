@@ -21,8 +21,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  *
  * <pre>{@code
  * var trainer = new AutoencoderTrainer(net, train.flat()).testOn(test.flat());
- * trainer.onStep(s -> view.update((int) s.iteration(), s.epoch(), s.values()));
- * trainer.train(10);                                     // epochs
+ * trainer.train(10, s -> view.update((int) s.iteration(), s.epoch(), s.values()));   // 10 epochs
  * }</pre>
  *
  * <p>The images are given as the network takes them: [n, 784] for a dense network, [n, 1, 28, 28] for a
@@ -39,7 +38,6 @@ public final class AutoencoderTrainer {
     private int[] order;          // this epoch's shuffled row order
     private int orderEpoch = -1;
     private final List<ReconstructionStep> history = new ArrayList<>();
-    private final List<Consumer<ReconstructionStep>> listeners = new ArrayList<>();
 
     /** @param images the training images, in [-1, 1], in the shape the network takes */
     public AutoencoderTrainer(MultiLayerNetwork net, INDArray images) {
@@ -88,12 +86,6 @@ public final class AutoencoderTrainer {
         return this;
     }
 
-    /** Called after every iteration, e.g. by the live view. */
-    public AutoencoderTrainer onStep(Consumer<ReconstructionStep> listener) {
-        listeners.add(listener);
-        return this;
-    }
-
     /**
      * Train for this many more epochs. Stops early, cleanly, when the cell is interrupted: the network stays
      * usable, call train again to go on.
@@ -101,6 +93,14 @@ public final class AutoencoderTrainer {
      * @return the iterations actually done
      */
     public int train(int epochs) {
+        return train(epochs, s -> {});
+    }
+
+    /**
+     * As {@link #train(int)}, calling {@code listener} after each iteration (e.g. to update a live view). The
+     * listener is for this call only: a notebook cell that is run again never updates an old live view.
+     */
+    public int train(int epochs, Consumer<ReconstructionStep> listener) {
         if (epochs < 0) throw new IllegalArgumentException("epochs must be >= 0, got " + epochs);
         int iterations = epochs * iterationsPerEpoch();
         int done = 0;
@@ -111,7 +111,7 @@ public final class AutoencoderTrainer {
                     break;
                 }
                 ReconstructionStep s = step();
-                for (Consumer<ReconstructionStep> l : listeners) l.accept(s);
+                listener.accept(s);
             }
         } catch (ThreadDeath interrupted) {
             // A notebook kernel stops a running cell this way; between two native calls the network is whole.

@@ -1,0 +1,36 @@
+package gancourse;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import org.junit.jupiter.api.Test;
+
+class BackendTest {
+    @Test
+    void theThreadCountCanBeChangedAndIsReportedBack() {
+        int before = Backend.threads();
+        try {
+            Backend.threads(1);
+            assertEquals(1, Backend.threads());
+            assertTrue(Backend.device().startsWith("CPU, 1 threads"), Backend.device());
+        } finally {
+            Backend.threads(before);
+        }
+        assertEquals(before, Backend.threads());
+    }
+
+    @Test
+    void aWrongThreadCountIsRefusedClearly() {
+        var e = assertThrows(IllegalArgumentException.class, () -> Backend.threads(0));
+        assertTrue(e.getMessage().contains("between 1 and"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Backend.threads(Runtime.getRuntime().availableProcessors() + 1));
+    }
+
+    @Test
+    void theDescriptionNamesTheBackendAndTheMemory() {
+        var d = Backend.describe();
+        assertEquals("CPU", d.get("ND4J backend"));
+        assertFalse(Backend.gpu());
+        assertTrue(d.get("ND4J off-heap (max)").endsWith("GB"));
+        assertTrue(d.containsKey("data folder"));
+    }
+}

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Properties;
 
 import org.bytedeco.javacpp.Pointer;
+import org.deeplearning4j.nn.layers.mkldnn.BaseMKLDNNHelper;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
@@ -58,6 +59,17 @@ public final class Backend {
         return NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads();
     }
 
+    /**
+     * Whether convolution, pooling and batch-norm layers run on oneDNN (fast) rather than im2col. Needs the
+     * oneDNN build of ND4J (the library depends on it), org.nd4j.nativeblas.Nd4jCpu (in this library) and the
+     * JVM option -Dorg.eclipse.deeplearning4j.helpers.disable=false, which the course's kernel and command
+     * line set.
+     */
+    public static boolean oneDnn() {
+        return !gpu() && !Boolean.parseBoolean(System.getProperty("org.eclipse.deeplearning4j.helpers.disable", "true"))
+                && BaseMKLDNNHelper.mklDnnEnabled();
+    }
+
     /** The facts a student or a teacher wants to see first, in order. */
     public static Map<String, String> describe() {
         Runtime rt = Runtime.getRuntime();
@@ -65,6 +77,7 @@ public final class Backend {
         m.put("Java", System.getProperty("java.vm.name") + " " + Runtime.version());
         m.put("ND4J backend", String.valueOf(info().get("backend")));
         m.put("device", device());
+        if (!gpu()) m.put("convolutions", oneDnn() ? "oneDNN" : "im2col (slow: see the README on oneDNN)");
         m.put("processors", Integer.toString(rt.availableProcessors()));
         m.put("Java heap (max)", gigabytes(rt.maxMemory()));
         m.put("ND4J off-heap (max)", gigabytes(Pointer.maxBytes()));

@@ -26,6 +26,14 @@ class BackendTest {
     }
 
     @Test
+    void convolutionsRunOnOneDnn() {
+        // The oneDNN native build is on the class path and the tests run with the helpers switched on
+        // (pom.xml), so the bridge class must let DL4J find oneDNN.
+        assertTrue(Backend.oneDnn(), "DL4J's oneDNN helpers are off: is org.nd4j.nativeblas.Nd4jCpu on the class path?");
+        assertEquals("oneDNN", Backend.describe().get("convolutions"));
+    }
+
+    @Test
     void theDescriptionNamesTheBackendAndTheMemory() {
         var d = Backend.describe();
         assertEquals("CPU", d.get("ND4J backend"));

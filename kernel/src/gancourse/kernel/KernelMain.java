@@ -1,0 +1,86 @@
+package gancourse.kernel;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.Charset;
+import java.util.logging.LogManager;
+
+import org.rapaio.jupyter.kernel.MainApp;
+
+/*
+ * Starts rapaio-jupyter-kernel 3.0.1, quietly, and ends the JVM as soon as the kernel has closed.
+ *
+ * Why quietly: the kernel is built in MainApp's static initializer, before MainApp reads its logging
+ * settings; it prints "Parsing classpath: ..." and "Add ... to classpath" to stdout for every jar (about
+ * 70 lines at each start, in every CI log) and logs at INFO. Here our logging.properties (warnings and
+ * errors) is read first, and those two kinds of lines are dropped while the kernel is built.
+ *
+ * Why exit: after a shutdown_request the kernel's main() returns, but any non-daemon thread keeps the JVM
+ * alive: the stock JShell engine's idle worker for 60 s after any cell ran, and a thread a cell started,
+ * for good. Jupyter waits 5 s and then kills it; a kernel killed on every shutdown (and a JVM left behind
+ * by anything that does not kill) is worse than ending the JVM here, where nothing is left to do.
+ */
+public final class KernelMain {
+
+    public static void main(String[] args) {
+        int status = 0;
+        try {
+            buildKernelQuietly();
+            MainApp.main(args);
+        } catch (Throwable e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        System.exit(status);
+    }
+
+    private static void buildKernelQuietly() throws Exception {
+        try (InputStream settings = KernelMain.class.getResourceAsStream("/logging.properties")) {
+            if (settings != null) {
+                LogManager.getLogManager().readConfiguration(settings);
+            }
+        }
+        PrintStream stdout = System.out;
+        ClasspathLinesDropped filter = new ClasspathLinesDropped(stdout);
+        System.setOut(new PrintStream(filter, true));
+        try {
+            Class.forName(MainApp.class.getName()); // runs the static initializer, which builds the kernel
+        } finally {
+            System.out.flush();
+            System.setOut(stdout);
+            filter.passLine(); // what is left of a last line without its newline
+        }
+    }
+
+    /** Passes stdout on line by line, except the kernel's two messages about its class path. */
+    private static final class ClasspathLinesDropped extends OutputStream {
+        private final PrintStream out;
+        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+        ClasspathLinesDropped(PrintStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(int b) {
+            line.write(b);
+            if (b == '\n') {
+                passLine();
+            }
+        }
+
+        void passLine() {
+            String text = line.toString(Charset.defaultCharset());
+            line.reset();
+            String trimmed = text.strip();
+            boolean classpathLine = trimmed.startsWith("Parsing classpath: ")
+                    || (trimmed.startsWith("Add ") && trimmed.endsWith(" to classpath"));
+            if (!classpathLine) {
+                out.print(text);
+                out.flush();
+            }
+        }
+    }
+}

@@ -26,7 +26,10 @@ final class TrainCommand {
         switch (args[0]) {
             case "mnist-gan" -> mlpGan("mnist", args);
             case "fashion-gan" -> mlpGan("fashion-mnist", args);
-            default -> throw new Args.UsageException("train: unknown model '" + args[0] + "' (mnist-gan, fashion-gan)");
+            case "autoencoder" -> AutoencoderCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length));
+            case "dcgan-cifar10" -> DcganCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length));
+            default -> throw new Args.UsageException("train: unknown model '" + args[0]
+                    + "' (mnist-gan, fashion-gan, autoencoder, dcgan-cifar10)");
         }
     }
 

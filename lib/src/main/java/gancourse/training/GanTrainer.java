@@ -48,14 +48,12 @@ public final class GanTrainer {
 
     private final MultiLayerNetwork generator;
     private final MultiLayerNetwork discriminator;
-    private final INDArray data;
+    private final Batches batches;
     private final TrainerSettings settings;
     private final List<GanStep> history = new ArrayList<>();
     private final List<Consumer<GanStep>> listeners = new ArrayList<>();
     private final INDArray fixedNoise;
     private long iteration;
-    private int[] order;          // this epoch's shuffled row order
-    private int orderEpoch = -1;
     private Path checkpointFile;
     private int checkpointEvery;
 
@@ -71,16 +69,12 @@ public final class GanTrainer {
             throw new IllegalArgumentException("the generator must end in an ordinary layer (e.g. a DenseLayer with tanh), "
                     + "not an OutputLayer: its loss comes from the discriminator");
         }
-        if (data.size(0) < settings.batchSize()) {
-            throw new IllegalArgumentException("only " + data.size(0) + " training images for a batch of "
-                    + settings.batchSize() + ": use a smaller batch or more data");
-        }
         this.generator = generator;
         this.discriminator = discriminator;
         // The trainer reads D's loss and verdict from its output layer after each gradient computation; with
         // workspaces on, that layer's input would already be freed.
         discriminator.getLayerWiseConfigurations().setTrainingWorkspaceMode(WorkspaceMode.NONE);
-        this.data = data;
+        this.batches = new Batches(data, settings.batchSize(), settings.seed());
         this.settings = settings;
         this.fixedNoise = settings.noise().sample(settings.fixedNoiseSize(), latentSize(), settings.seed() ^ 0x5EEDL);
     }
@@ -135,7 +129,7 @@ public final class GanTrainer {
     public GanStep step() {
         int b = settings.batchSize();
         long t = iteration;
-        INDArray real = batch(t);
+        INDArray real = batches.batch(t);
         INDArray z = settings.noise().sample(b, latentSize(), settings.seed() * 1_000_003L + t);
 
         // G's forward pass, kept (train mode, inputs not cleared) for its backward pass in the G step.
@@ -207,44 +201,8 @@ public final class GanTrainer {
         return Nd4j.create(y, new long[] {n, 1});
     }
 
-    // The real batch of iteration t: the data are shuffled anew each epoch, from (seed, epoch).
-    private INDArray batch(long t) {
-        int b = settings.batchSize();
-        int perEpoch = batchesPerEpoch();
-        int epoch = epochOf(t);
-        int first = (int) (t % perEpoch) * b;
-        if (epoch != orderEpoch) {
-            order = permutation((int) data.size(0), settings.seed() * 7919 + epoch);
-            orderEpoch = epoch;
-        }
-        int[] rows = new int[b];
-        System.arraycopy(order, first, rows, 0, b);
-        long[] shape = data.shape().clone();
-        INDArray flat = data.rank() == 2 ? data : data.reshape(data.size(0), data.length() / data.size(0));
-        shape[0] = b;
-        return Nd4j.pullRows(flat, 1, rows).reshape(shape);
-    }
-
-    // Fisher-Yates on a plain int array.
-    private static int[] permutation(int n, long seed) {
-        Random rng = new Random(seed);
-        int[] idx = new int[n];
-        for (int i = 0; i < n; i++) idx[i] = i;
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int tmp = idx[i];
-            idx[i] = idx[j];
-            idx[j] = tmp;
-        }
-        return idx;
-    }
-
-    private int batchesPerEpoch() {
-        return (int) (data.size(0) / settings.batchSize()); // the last partial batch is dropped
-    }
-
     private int epochOf(long t) {
-        return (int) (t / batchesPerEpoch());
+        return batches.epochOf(t);
     }
 
     private ArithmeticException diverged(String who, double loss, long t) {

@@ -2,8 +2,10 @@
 #
 #   CPU:  docker build -t gan-course .
 #         docker run --rm -p 8888:8888 -v gan-course-data:/home/student/course/data gan-course
-#   GPU:  docker build --build-arg BASE=nvidia/cuda:11.6.2-cudnn8-runtime-ubuntu20.04 --build-arg GPU=--gpu -t gan-course-gpu .
+#   GPU:  docker build --build-arg GPU=--gpu -t gan-course-gpu .
 #         docker run --rm --gpus all -p 8888:8888 -v gan-course-data:/home/student/course/data gan-course-gpu
+#         (the CUDA 11.6 runtime and cuDNN come inside ND4J's jars: the host needs only the NVIDIA driver and
+#         the NVIDIA container toolkit, and the image needs no CUDA base)
 #
 # JupyterLab listens on all interfaces inside the container (Docker publishes the port) and always asks
 # for the token it prints. Datasets are fetched on first use into the data volume.

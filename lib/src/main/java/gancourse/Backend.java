@@ -81,6 +81,8 @@ public final class Backend {
         m.put("processors", Integer.toString(rt.availableProcessors()));
         m.put("Java heap (max)", gigabytes(rt.maxMemory()));
         m.put("ND4J off-heap (max)", gigabytes(Pointer.maxBytes()));
+        String gpuProblem = GpuCheck.check(); // empty unless a GPU kernel had to fall back to the CPU
+        if (!gpuProblem.isEmpty()) m.put("GPU problem", gpuProblem);
         m.put("smoke mode", Course.smoke() ? "on (tiny data and iterations, for tests)" : "off");
         m.put("data folder", Course.dataDir().toString());
         return m;

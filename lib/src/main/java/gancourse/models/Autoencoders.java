@@ -4,6 +4,8 @@ import java.util.Arrays;
 
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.InputPreProcessor;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
@@ -15,6 +17,7 @@ import org.deeplearning4j.nn.conf.layers.Upsampling2D;
 import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationLReLU;
@@ -35,7 +38,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * <ul>
  *   <li>{@link #dense}: 784 -> hidden... -> code -> ...hidden -> 784, mirrored, ReLU in between.</li>
  *   <li>{@link #conv}: two stride-2 convolutions down (28 -> 14 -> 7), a dense code, then back up to 28 by one
- *       of the ways in {@link Up}. The decoder is the shape of lesson 04's DCGAN generator.</li>
+ *       of the ways in {@link Up}, LeakyReLU(0.2) in between. The decoder is the shape of lesson 04's DCGAN
+ *       generator.</li>
  * </ul>
  * Adam with learning rate 1e-3, the usual default: unlike a GAN, an autoencoder is one plain minimisation.
  */
@@ -103,16 +107,17 @@ public final class Autoencoders {
                 .layer(new DenseLayer.Builder().name(CODE).nOut(code).activation(Activation.IDENTITY).build())
                 .layer(new DenseLayer.Builder().nOut(c2 * 7 * 7).activation(leaky()).build())
                 .inputPreProcessor(4, new FeedForwardToCnnPreProcessor(7, 7, c2));               // [n, c2, 7, 7]
+        IActivation tanh = Activation.TANH.getActivationFunction();
         switch (up) {
             case RESIZE_CONV -> layers
                     .layer(new Upsampling2D.Builder(2).build())                                  // 7 -> 14
                     .layer(same3x3(c1, leaky()))
                     .layer(new Upsampling2D.Builder(2).build())                                  // 14 -> 28
-                    .layer(same3x3(1, Activation.TANH.getActivationFunction()));
+                    .layer(same3x3(1, tanh));
             case TRANSPOSED_3, TRANSPOSED_4 -> {
                 int k = up == Up.TRANSPOSED_3 ? 3 : 4;
-                layers.layer(transposed(k, c1, leaky()))                                 // 7 -> 14
-                        .layer(transposed(k, 1, Activation.TANH.getActivationFunction()));                               // 14 -> 28
+                layers.layer(transposed(k, c1, leaky()))                                         // 7 -> 14
+                        .layer(transposed(k, 1, tanh));                                          // 14 -> 28
             }
         }
         // CnnLossLayer: the loss compares images with images, pixel by pixel, without flattening them.
@@ -135,7 +140,15 @@ public final class Autoencoders {
             throw new IllegalArgumentException("decode: codes must be [n, " + size + "] for this network, got "
                     + Arrays.toString(codes.shape()));
         }
-        return net.activateSelectedLayers(c + 1, net.getnLayers() - 1, codes.castTo(DataType.FLOAT));
+        // What MultiLayerNetwork.activateSelectedLayers does, which refuses a range of one layer (784-32-784).
+        INDArray x = codes.castTo(DataType.FLOAT);
+        LayerWorkspaceMgr noWorkspaces = LayerWorkspaceMgr.noWorkspaces();
+        for (int i = c + 1; i < net.getnLayers(); i++) {
+            InputPreProcessor reshape = net.getLayerWiseConfigurations().getInputPreProcess(i);
+            if (reshape != null) x = reshape.preProcess(x, (int) x.size(0), noWorkspaces);
+            x = net.getLayer(i).activate(x, false, noWorkspaces);
+        }
+        return x;
     }
 
     /** The size of the code, e.g. 32. */
@@ -162,7 +175,7 @@ public final class Autoencoders {
                 .list();
     }
 
-    private static MultiLayerNetwork init(org.deeplearning4j.nn.conf.MultiLayerConfiguration conf) {
+    private static MultiLayerNetwork init(MultiLayerConfiguration conf) {
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
         return net;
@@ -173,8 +186,8 @@ public final class Autoencoders {
                 .convolutionMode(ConvolutionMode.Same).activation(leaky()).build();
     }
 
-    // LeakyReLU(0.2) as in DCGAN: with plain ReLU, a thin convolutional network often lost all its units to
-    // zero early on and stopped learning.
+    // LeakyReLU(0.2) as in DCGAN: a ReLU unit whose input stays negative gets no gradient and may never recover,
+    // and a network with 8 filters cannot spare many.
     private static IActivation leaky() {
         return new ActivationLReLU(0.2);
     }

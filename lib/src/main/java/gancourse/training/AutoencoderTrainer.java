@@ -122,6 +122,10 @@ public final class AutoencoderTrainer {
 
     /** One iteration: one batch, one optimiser step; at the end of an epoch, the test error too. */
     public ReconstructionStep step() {
+        if (iterationsPerEpoch() == 0) {
+            throw new IllegalStateException("only " + images.size(0) + " training images for a batch of " + batchSize
+                    + ": use batchSize(...) with a smaller batch, or more data");
+        }
         long t = iteration;
         INDArray clean = batch(t);
         INDArray input = noise > 0 ? Reconstruction.addNoise(clean, noise, seed * 1_000_003L + t) : clean;

@@ -40,6 +40,8 @@ class AutoencodersTest {
         assertEquals(2, net.getnLayers());
         assertEquals(0, Autoencoders.codeLayer(net));
         assertEquals(784 * 32 + 32 + 32 * 784 + 784, net.numParams());
+        INDArray x = Nd4j.rand(DataType.FLOAT, 4, 784);
+        assertTrue(Autoencoders.decode(net, Autoencoders.encode(net, x)).equalsWithEps(net.output(x), 1e-5));
     }
 
     @ParameterizedTest

@@ -141,6 +141,8 @@ class AutoencoderTrainerTest {
         assertTrue(nchw.getMessage().contains("flat()"), nchw.getMessage());
 
         AutoencoderTrainer t = new AutoencoderTrainer(dense, flat(bars(8, 1)));
+        var tooFew = assertThrows(IllegalStateException.class, t::step, "8 images, the default batch is 64");
+        assertTrue(tooFew.getMessage().contains("batchSize"), tooFew.getMessage());
         assertThrows(IllegalArgumentException.class, () -> t.batchSize(9));
         assertThrows(IllegalArgumentException.class, () -> t.noise(-0.1));
         assertThrows(IllegalStateException.class, t::testError);

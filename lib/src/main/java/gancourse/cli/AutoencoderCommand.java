@@ -25,6 +25,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 final class AutoencoderCommand {
     static final String USAGE = "./course train autoencoder --kind dense|conv|denoising [--epochs N] [--out DIR] [--seed S]"
             + " [--up resize|transposed3|transposed4] [--noise F]";
+    // The lesson's choices: a 32-number code, 8 then 16 filters, an upsampling decoder, noise factor 0.5.
     private static final int SHOWN = 16; // test digits in each gallery
 
     private AutoencoderCommand() {}
@@ -43,7 +44,7 @@ final class AutoencoderCommand {
         int epochs = a.integer("epochs", kind.equals("dense") ? 5 : 2, 1);
         int seed = a.integer("seed", 42, 0);
         Path out = a.path("out", Path.of("build", "autoencoder-" + kind));
-        Up up = up(a.text("up", "transposed4"));
+        Up up = up(a.text("up", "resize"));
         double noise = kind.equals("denoising") ? factor(a.text("noise", "0.5")) : 0;
         if (kind.equals("dense") && a.text("up", null) != null) {
             throw new Args.UsageException("--up is for --kind conv or denoising: a dense autoencoder has no convolutions");

@@ -33,26 +33,25 @@ final class Unpack {
 
     /** A {@code .gz} holding one file. */
     static Map<String, Part> gunzip(InputStream in, Path dir, String name) throws IOException {
-        Map<String, Part> parts = new LinkedHashMap<>();
-        try (InputStream gz = gzip(in)) {
-            parts.put(name, write(gz, dir.resolve(name)));
-        } catch (IOException e) {
-            deleteAll(parts);
-            throw explain(e);
-        } catch (RuntimeException e) {
-            deleteAll(parts);
-            throw e;
-        }
-        return parts;
+        return fromGzip(in, (gz, parts) -> parts.put(name, write(gz, dir.resolve(name))));
     }
 
     /** A {@code .tar.gz}: keeps the files named in {@code wanted}, skips the rest. */
     static Map<String, Part> untarGz(InputStream in, Path dir, Set<String> wanted) throws IOException {
+        return fromGzip(in, (gz, parts) -> Tar.read(gz, (name, size, content) -> {
+            if (wanted.contains(name)) parts.put(name, write(content, dir.resolve(name)));
+        }));
+    }
+
+    private interface Extraction {
+        void run(InputStream gz, Map<String, Part> parts) throws IOException;
+    }
+
+    // Whatever goes wrong half-way, the temporary files written so far are deleted: nothing partial stays.
+    private static Map<String, Part> fromGzip(InputStream in, Extraction extraction) throws IOException {
         Map<String, Part> parts = new LinkedHashMap<>();
         try (InputStream gz = gzip(in)) {
-            Tar.read(gz, (name, size, content) -> {
-                if (wanted.contains(name)) parts.put(name, write(content, dir.resolve(name)));
-            });
+            extraction.run(gz, parts);
         } catch (IOException e) {
             deleteAll(parts);
             throw explain(e);

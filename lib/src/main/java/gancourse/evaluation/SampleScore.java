@@ -13,11 +13,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param classesCovered classes that receive at least 1% of the samples confidently: fewer than all of them is
  *                       mode collapse
  * @param histogram confident samples per class
+ * @param predicted all samples per class they look most like (the classifier's first choice, however unsure):
+ *                  the coverage of a generator whose samples no class claims with confidence
  * @param classifierScore exp(E[KL(p(y|x) || p(y))]), in the spirit of the Inception score: 1 (all alike or all
  *                        unsure) to the number of classes (every image sure, classes even). Not comparable with
  *                        Inception scores in papers, which use another network.
  */
-public record SampleScore(int samples, double confidentShare, int classesCovered, int[] histogram, double classifierScore) {
+public record SampleScore(int samples, double confidentShare, int classesCovered, int[] histogram, int[] predicted,
+                          double classifierScore) {
     public static final double CONFIDENT = 0.9;
 
     /** Score class probabilities [n, classes] from {@link Classifier#probabilities}. */
@@ -26,6 +29,7 @@ public record SampleScore(int samples, double confidentShare, int classesCovered
         int k = (int) probabilities.size(1);
         float[][] p = probabilities.toFloatMatrix();
         int[] histogram = new int[k];
+        int[] predicted = new int[k];
         int confident = 0;
         double[] marginal = new double[k];
         for (float[] row : p) {
@@ -34,6 +38,7 @@ public record SampleScore(int samples, double confidentShare, int classesCovered
                 marginal[c] += row[c] / n;
                 if (row[c] > row[best]) best = c;
             }
+            predicted[best]++;
             if (row[best] > CONFIDENT) {
                 confident++;
                 histogram[best]++;
@@ -47,7 +52,7 @@ public record SampleScore(int samples, double confidentShare, int classesCovered
                 if (row[c] > 0) kl += row[c] * (Math.log(row[c]) - Math.log(Math.max(marginal[c], 1e-12))) / n;
             }
         }
-        return new SampleScore(n, (double) confident / n, covered, histogram, Math.exp(kl));
+        return new SampleScore(n, (double) confident / n, covered, histogram, predicted, Math.exp(kl));
     }
 
     /** One line for the command line and the closing notes. */

@@ -4,14 +4,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Random;
 import java.util.function.Consumer;
 
 import org.deeplearning4j.nn.layers.convolution.CnnLossLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
@@ -35,8 +33,7 @@ public final class AutoencoderTrainer {
     private long seed = 42;
     private double noise;
     private long iteration;
-    private int[] order;          // this epoch's shuffled row order
-    private int orderEpoch = -1;
+    private Batches batches;      // made at the first step, when batch size and seed are final
     private final List<ReconstructionStep> history = new ArrayList<>();
 
     /** @param images the training images, in [-1, 1], in the shape the network takes */
@@ -189,32 +186,8 @@ public final class AutoencoderTrainer {
 
     // The batch of iteration t: the images are shuffled anew each epoch, from (seed, epoch).
     private INDArray batch(long t) {
-        int perEpoch = iterationsPerEpoch();
-        int epoch = epochOf(t);
-        if (epoch != orderEpoch) {
-            order = permutation((int) images.size(0), seed * 7919 + epoch);
-            orderEpoch = epoch;
-        }
-        int[] rows = Arrays.copyOfRange(order, (int) (t % perEpoch) * batchSize, (int) (t % perEpoch + 1) * batchSize);
-        long n = images.size(0);
-        INDArray flat = images.rank() == 2 ? images : images.reshape(n, images.length() / n);
-        long[] shape = images.shape().clone();
-        shape[0] = batchSize;
-        return Nd4j.pullRows(flat, 1, rows).reshape(shape);
-    }
-
-    // Fisher-Yates on a plain int array.
-    private static int[] permutation(int n, long seed) {
-        Random rng = new Random(seed);
-        int[] idx = new int[n];
-        for (int i = 0; i < n; i++) idx[i] = i;
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int tmp = idx[i];
-            idx[i] = idx[j];
-            idx[j] = tmp;
-        }
-        return idx;
+        if (batches == null) batches = new Batches(images, batchSize, seed);
+        return batches.batch(t);
     }
 
     private int epochOf(long t) {

@@ -44,6 +44,7 @@ class SampleScoreTest {
         var s = SampleScore.of(Nd4j.create(probabilities(50, i -> flat)));
         assertEquals(0.0, s.confidentShare());
         assertEquals(0, s.classesCovered());
+        assertEquals(50, java.util.Arrays.stream(s.predicted()).sum(), "every sample has a first choice");
         assertEquals(1.0, s.classifierScore(), 1e-6);
     }
 
@@ -53,6 +54,7 @@ class SampleScoreTest {
         var s = SampleScore.of(Nd4j.create(probabilities(1000, i -> sure(i < 995 ? 0 : 1))));
         assertEquals(1, s.classesCovered());
         assertEquals(5, s.histogram()[1]);
+        assertEquals(995, s.predicted()[0]);
         assertTrue(s.summary(List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9")).contains("1 of 10 classes covered"));
     }
 }

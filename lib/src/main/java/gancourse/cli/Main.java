@@ -10,7 +10,7 @@ public final class Main {
     static final String USAGE = """
             usage:
               ./course train mnist-gan|fashion-gan [--iterations N] [--seed S] [--samples K] [--out FILE] [--checkpoint FILE]
-              ./course train autoencoder --kind dense|conv|denoising [--epochs N] [--out DIR]
+              ./course train autoencoder --kind dense|conv|denoising [--epochs N] [--out DIR] [--seed S] [--up resize|transposed3|transposed4] [--noise F]
               ./course train dcgan-cifar10 [--class NAME] [--iterations N] [--seed S] [--samples K] [--out FILE]
               ./course eval --dataset mnist|fashion-mnist|cifar-10 --samples FILE
             """;

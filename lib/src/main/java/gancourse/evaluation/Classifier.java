@@ -64,8 +64,9 @@ public final class Classifier {
         for (int e = 1; e <= epochs; e++) {
             long start = System.nanoTime();
             net.fit(trainSet.iterator(64, seed + e));
-            System.out.printf("classifier for %s: epoch %d/%d, test accuracy %.2f%% (%.0f s)%n", dataset, e, epochs,
-                    100 * accuracy(net, testSet), (System.nanoTime() - start) / 1e9);
+            // One println, not printf: a notebook kernel turns each piece printf writes into an output of its own.
+            System.out.println(String.format("classifier for %s: epoch %d/%d, test accuracy %.2f%% (%.0f s)", dataset, e,
+                    epochs, 100 * accuracy(net, testSet), (System.nanoTime() - start) / 1e9));
         }
         return net;
     }

@@ -121,7 +121,8 @@ public final class GanTrainer {
             // so we end the cell normally and keep them usable.
             stopped("interrupted");
         }
-        if (checkpointFile != null && done > 0) saveCheckpoint();
+        // The last state, unless the loop has just written it.
+        if (checkpointFile != null && done > 0 && iteration % checkpointEvery != 0) saveCheckpoint();
         return done;
     }
 
@@ -149,7 +150,9 @@ public final class GanTrainer {
         double lossFake = score(discriminator);
         double dFake = verdict(discriminator);
         double lossD = lossReal + lossFake; // like the gradient: the sum of both halves
-        if (!Double.isFinite(lossD)) throw diverged("discriminator", lossD, t);
+        if (!Double.isFinite(lossD)) {
+            throw diverged("discriminator", lossD, t, "This step was not applied, so the models are as they were after iteration " + t);
+        }
         gFake.gradient().addi(sum);
         apply(discriminator, gFake, b);
 
@@ -158,7 +161,9 @@ public final class GanTrainer {
                 ? Nd4j.ones(fake.dataType(), b, 1) : Nd4j.zeros(fake.dataType(), b, 1);
         Pair<Gradient, INDArray> throughD = discriminator.calculateGradients(fake, target, null, null);
         double lossG = score(discriminator);
-        if (!Double.isFinite(lossG)) throw diverged("generator", lossG, t);
+        if (!Double.isFinite(lossG)) {
+            throw diverged("generator", lossG, t, "The discriminator's half of this step was applied, the generator's was not");
+        }
         INDArray dLossDFake = throughD.getSecond();
         if (settings.generatorLoss() == GeneratorLoss.MINIMAX) {
             // D's loss at label 0 is -log(1 - D); G minimises log(1 - D), so it walks the other way.
@@ -169,7 +174,7 @@ public final class GanTrainer {
         apply(generator, gG, b);
 
         iteration++;
-        GanStep s = new GanStep(iteration, epochOf(t), lossD, lossG, dReal, dFake);
+        GanStep s = new GanStep(iteration, batches.epochOf(t), lossD, lossG, dReal, dFake);
         history.add(s);
         return s;
     }
@@ -201,15 +206,10 @@ public final class GanTrainer {
         return Nd4j.create(y, new long[] {n, 1});
     }
 
-    private int epochOf(long t) {
-        return batches.epochOf(t);
-    }
-
-    private ArithmeticException diverged(String who, double loss, long t) {
+    private static ArithmeticException diverged(String who, double loss, long t, String state) {
         return new ArithmeticException("training stopped at iteration " + (t + 1) + ": the " + who + "'s loss became "
-                + loss + ". This step was not applied, so the models are as they were after iteration " + t
-                + ". Usually the learning rate is too high for this model: try a smaller one (e.g. half), "
-                + "or resume from an earlier checkpoint.");
+                + loss + ". " + state + ". Usually the learning rate is too high for this model: try a smaller one "
+                + "(e.g. half), or resume from an earlier checkpoint.");
     }
 
     private void stopped(String why) {

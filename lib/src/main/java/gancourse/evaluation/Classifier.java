@@ -78,9 +78,9 @@ public final class Classifier {
     public static MultiLayerNetwork forDataset(String dataset) {
         Path file = Course.dataDir().resolve("models").resolve("classifier-" + dataset + (Course.smoke() ? "-smoke" : "") + ".zip");
         if (Files.isRegularFile(file)) return Checkpoint.loadModel(file);
-        int epochs = dataset.equals("cifar-10") ? 10 : 3;
+        int epochs = Course.size(dataset.equals("cifar-10") ? 10 : 3, 1);
         System.out.println("training the " + dataset + " classifier once (" + epochs + " epochs); it is cached in " + file);
-        MultiLayerNetwork net = train(dataset, Course.size(epochs, 1), 7);
+        MultiLayerNetwork net = train(dataset, epochs, 7);
         Checkpoint.saveModel(net, file);
         return net;
     }

@@ -72,6 +72,30 @@ class GanTrainerTest {
     }
 
     @Test
+    void oneDiscriminatorPassEqualsTwo() {
+        // The fast path (real and fake stacked through a D without batch norm) must be the same D step.
+        GanTrainer together = toy(9);
+        GanTrainer apart = toy(9);
+        assertTrue(together.oneDiscriminatorPass, "a D without batch norm should take the single pass");
+        apart.oneDiscriminatorPass = false;
+        GanStep a = together.step(), b = apart.step();
+        INDArray diff = together.discriminator().params().sub(apart.discriminator().params());
+        assertTrue(diff.amaxNumber().doubleValue() < 1e-6, "D differs by " + diff.amaxNumber());
+        assertEquals(b.lossD(), a.lossD(), 1e-5);
+        assertEquals(b.lossG(), a.lossG(), 1e-5);
+        assertEquals(b.dReal(), a.dReal(), 1e-6);
+        assertEquals(b.dFake(), a.dFake(), 1e-6);
+        assertNotEquals(0, a.dReal() - a.dFake(), "real and fake verdicts should differ after a step");
+    }
+
+    @Test
+    void aDiscriminatorWithBatchNormSeesRealAndFakeApart() {
+        GanTrainer t = new GanTrainer(gancourse.models.Dcgan.generator(8, 4, 2e-4, 1), gancourse.models.Dcgan.discriminator(4, 2e-4, 2),
+                Nd4j.rand(DataType.FLOAT, 16, 3, 32, 32), TrainerSettings.defaults().withBatchSize(8));
+        assertFalse(t.oneDiscriminatorPass);
+    }
+
+    @Test
     void resumingFromACheckpointContinuesExactly(@TempDir Path dir) {
         GanTrainer straight = toy(11);
         straight.train(12);

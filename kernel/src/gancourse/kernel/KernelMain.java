@@ -27,6 +27,7 @@ public final class KernelMain {
     public static void main(String[] args) {
         int status = 0;
         try {
+            gancourse.NativeBuild.select(); // ND4J's AVX2 build where the CPU has AVX2, before a cell loads ND4J
             buildKernelQuietly();
             MainApp.main(args);
         } catch (Throwable e) {

@@ -77,7 +77,10 @@ public final class Backend {
         m.put("Java", System.getProperty("java.vm.name") + " " + Runtime.version());
         m.put("ND4J backend", String.valueOf(info().get("backend")));
         m.put("device", device());
-        if (!gpu()) m.put("convolutions", oneDnn() ? "oneDNN" : "im2col (slow: see the README on oneDNN)");
+        if (!gpu()) {
+            m.put("native build", "libnd4j" + System.getProperty(NativeBuild.PROPERTY, " (JavaCPP's default)"));
+            m.put("convolutions", oneDnn() ? "oneDNN" : "im2col (slow: see the README on oneDNN)");
+        }
         m.put("processors", Integer.toString(rt.availableProcessors()));
         m.put("Java heap (max)", gigabytes(rt.maxMemory()));
         m.put("ND4J off-heap (max)", gigabytes(Pointer.maxBytes()));

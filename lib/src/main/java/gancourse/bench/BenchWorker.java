@@ -28,6 +28,7 @@ public final class BenchWorker {
     private BenchWorker() {}
 
     public static void main(String[] args) throws Exception {
+        gancourse.NativeBuild.select(); // before anything loads ND4J
         Map<String, Workload> loaded = new HashMap<>();
         var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String line; (line = in.readLine()) != null; ) {
@@ -51,7 +52,8 @@ public final class BenchWorker {
                         reply("probe", m.name() + sb);
                     }
                     case "peak" -> reply("peak", peakGflops());
-                    case "info" -> reply("info", "oneDNN=" + Backend.oneDnn(), "cores=" + Runtime.getRuntime().availableProcessors());
+                    case "info" -> reply("info", "native=" + loadedBuild(), "oneDNN=" + Backend.oneDnn(),
+                            "cores=" + Runtime.getRuntime().availableProcessors());
                     case "quit" -> { System.out.flush(); System.exit(0); }
                     default -> reply("error", "unknown command: " + line);
                 }
@@ -83,6 +85,14 @@ public final class BenchWorker {
             if (i > 0) best = Math.max(best, 2.0 * n * n * n / s / 1e9);
         }
         return best;
+    }
+
+    // Which libnd4jcpu.so the process really loaded (linux-x86_64, linux-x86_64-onednn, ...-onednn-avx2).
+    static String loadedBuild() throws java.io.IOException {
+        Nd4j.create(1);
+        return java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/maps")).stream()
+                .filter(l -> l.endsWith("/libnd4jcpu.so")).map(l -> java.nio.file.Path.of(l.substring(l.indexOf('/'))).getParent().getFileName().toString())
+                .findFirst().orElse("unknown");
     }
 
     private static void reply(String kind, Object... values) {

@@ -18,6 +18,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        gancourse.NativeBuild.select(); // before anything loads ND4J
         try {
             if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
                 System.out.print(USAGE);

@@ -158,7 +158,7 @@ public final class AutoencoderTrainer {
     }
 
     public int iterationsPerEpoch() {
-        return (int) (images.size(0) / batchSize); // the last partial batch is dropped
+        return Batches.perEpoch(images.size(0), batchSize);
     }
 
     public long iteration() {

@@ -32,7 +32,12 @@ public final class Batches {
     }
 
     public int perEpoch() {
-        return (int) (data.size(0) / batchSize);
+        return perEpoch(data.size(0), batchSize);
+    }
+
+    /** Batches in an epoch of n examples: the last partial batch is dropped. */
+    public static int perEpoch(long n, int batchSize) {
+        return (int) (n / batchSize);
     }
 
     /** The epoch (from 0) that iteration t (from 0) belongs to. */

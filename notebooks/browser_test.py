@@ -275,8 +275,12 @@ return Jupyter.notebook.get_cells().map((c, i) => c.cell_type !== 'code' ? null 
 }).filter(c => c !== null);
 """
 
-# Unfold the notebook's scrolling panel so that the page is as tall as the notebook, for the screenshot.
+# Unfold the notebook's scrolling panel so that the page is as tall as the notebook, for the screenshot,
+# and have each code editor draw all its lines (CodeMirror draws only those near the visible part).
 UNFOLD = """
+for (const c of Jupyter.notebook.get_cells()) {
+  if (c.code_mirror) { c.code_mirror.setOption('viewportMargin', Infinity); c.code_mirror.refresh(); }
+}
 for (const el of [document.documentElement, document.body, document.getElementById('site')]) {
   el.style.height = 'auto'; el.style.overflow = 'visible';
 }

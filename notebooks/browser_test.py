@@ -172,11 +172,18 @@ class Browser:
                 raise Failure(f"{what} (waited {seconds} s)")
             time.sleep(poll)
 
+    def cdp(self, command, **params):
+        return self._call("POST", "/goog/cdp/execute", {"cmd": command, "params": params})
+
     def screenshot(self, path, width, height):
-        """The whole page at its full height, through the DevTools protocol (WebDriver's is the window only)."""
-        shot = self._call("POST", "/goog/cdp/execute", {"cmd": "Page.captureScreenshot", "params": {
-            "format": "png", "captureBeyondViewport": True,
-            "clip": {"x": 0, "y": 0, "width": width, "height": height, "scale": 1}}})
+        """The whole page at its full height, through the DevTools protocol (WebDriver's is the window only):
+        the viewport is made as tall as the page first, so that the page lays itself out at that size."""
+        self.cdp("Emulation.setDeviceMetricsOverride", width=width, height=height, deviceScaleFactor=1, mobile=False)
+        try:
+            time.sleep(1)  # the page's resize handlers (CodeMirror measures its editors again)
+            shot = self.cdp("Page.captureScreenshot", format="png")
+        finally:
+            self.cdp("Emulation.clearDeviceMetricsOverride")
         path.write_bytes(base64.b64decode(shot["data"]))
 
     def pids(self):
@@ -353,6 +360,7 @@ def main():
         shutil.copy(nb, copies / nb.name)
 
     passed = failed = 0
+    begun = time.time()
     server = browser = None
     started = []
     with open(out / "server.log", "w") as server_log, open(out / "chromedriver.log", "w") as driver_log, \
@@ -400,6 +408,7 @@ def main():
             if left:
                 print(f"FAIL processes still running after the test: {sorted(left)} (killed)")
                 failed += 1
+    print(f"the browser test took {time.time() - begun:.0f} s in all (server, browser, kernels, {len(args.notebooks)} lessons)")
     print(f"browser: {passed} passed, {failed} failed")
     return 1 if failed else 0
 

@@ -141,6 +141,7 @@ def render_index(site, lessons, smoke):
     mode = ("smoke mode (GAN_COURSE_SMOKE=1: tiny data and iterations, a check of the build, not the lessons' "
             "results)" if smoke else "full size, as a student runs them")
     built = datetime.datetime.now().strftime("%Y-%m-%d %H:%M")
+    total = sum(lesson["seconds"] or 0 for lesson in lessons)
     (site / "index.html").write_text(f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>GANs in Java: the book</title>
 <style>
@@ -148,7 +149,7 @@ def render_index(site, lessons, smoke):
   table {{ border-collapse: collapse; width: 100%; }}
   th, td {{ text-align: left; vertical-align: top; padding: 8px 10px; border-bottom: 1px solid #ddd; }}
   td p {{ margin: 0; }}
-  td.title {{ width: 22%; font-weight: 600; }} td.time {{ white-space: nowrap; }}
+  td.title {{ width: 22%; font-weight: 600; }} td.time, th {{ white-space: nowrap; }}
   code {{ background: #f3f3f3; padding: 0 3px; border-radius: 3px; }}
   .note {{ color: #555; font-size: 14px; }}
 </style></head>
@@ -161,7 +162,7 @@ notebook with <code>./course lab</code>; each page here shows what you should se
 {chr(10).join(rows)}
 </table>
 <p class="note">Built {built} on {html.escape(machine())}, {mode}. Run time is the whole notebook on that
-machine, from the kernel's start to the last cell.</p>
+machine, from the kernel's start to the last cell; all lessons together: {duration(total)}.</p>
 </body></html>
 """, encoding="utf-8")
 

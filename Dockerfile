@@ -1,32 +1,51 @@
-# The course in a container, set up by the same ./course setup that CI runs.
+# The course in a container: JupyterLab on port 8888, with a token, run by the non-root user `student`, set
+# up by the same ./course setup that CI runs.
 #
 #   CPU:  docker build -t gan-course .
-#         docker run --rm -p 8888:8888 -v gan-course-data:/home/student/course/data gan-course
-#   GPU:  docker build --build-arg GPU=--gpu -t gan-course-gpu .
-#         docker run --rm --gpus all -p 8888:8888 -v gan-course-data:/home/student/course/data gan-course-gpu
-#         (the CUDA 11.6 runtime and cuDNN come inside ND4J's jars: the host needs only the NVIDIA driver and
-#         the NVIDIA container toolkit, and the image needs no CUDA base)
+#         docker run --rm -p 127.0.0.1:8888:8888 -v gan-course-data:/home/student/data gan-course
+#   GPU:  docker build --build-arg VARIANT=gpu -t gan-course-gpu .
+#         docker run --rm --gpus all -p 127.0.0.1:8888:8888 -v gan-course-data:/home/student/data gan-course-gpu
 #
-# JupyterLab listens on all interfaces inside the container (Docker publishes the port) and always asks
-# for the token it prints. Datasets are fetched on first use into the data volume.
-ARG BASE=debian:bookworm-slim
-FROM ${BASE}
-ARG GPU=
+# Open the http://127.0.0.1:8888/lab?token=... address that the container prints. Datasets, trained models
+# and checkpoints are fetched or made on first use in /home/student/data: the named volume keeps them.
+# The GPU image needs the NVIDIA driver and the NVIDIA Container Toolkit on the host, nothing else.
 
+ARG VARIANT=cpu
+# A CUDA 11.x base: ND4J 1.0.0-M2.1's CUDA backend is built for CUDA 11.6 and cuDNN 8.3, and the setup
+# brings that runtime inside its jars (JavaCPP's redistributable); the image adds NVIDIA's container
+# wiring and the CUDA 11 compatibility libraries for older drivers. Another 11.x tag works the same.
+ARG CUDA_BASE=nvidia/cuda:11.8.0-base-ubuntu22.04
+
+FROM debian:bookworm-slim AS base-cpu
+ENV GAN_COURSE_SETUP=""
+
+FROM ${CUDA_BASE} AS base-gpu
+ENV GAN_COURSE_SETUP="--gpu"
+
+FROM base-${VARIANT}
 ENV DEBIAN_FRONTEND=noninteractive LANG=C.UTF-8
+# Java 17 and Maven build the library; fonts let Java draw the charts; Jupyter goes to a virtual environment.
+# The marker file lets ./course lab listen beyond 127.0.0.1: in this image only the published port reaches it.
 RUN apt-get update \
- && apt-get install -y --no-install-recommends openjdk-17-jdk-headless maven python3 python3-pip python3-venv ca-certificates \
+ && apt-get install -y --no-install-recommends openjdk-17-jdk-headless maven python3 python3-venv \
+      ca-certificates fontconfig fonts-dejavu-core \
  && rm -rf /var/lib/apt/lists/* \
  && python3 -m venv /opt/jupyter \
- && /opt/jupyter/bin/pip install --no-cache-dir "jupyterlab>=4,<5" nbclient nbconvert nbformat
-ENV PATH=/opt/jupyter/bin:$PATH
+ && /opt/jupyter/bin/pip install --no-cache-dir "jupyterlab>=4,<5" "nbclient>=0.7" "nbconvert>=6.5" "nbformat>=5.5" \
+ && useradd --create-home --uid 1000 --shell /bin/bash student \
+ && echo "the GAN course's Docker image" > /etc/gan-course-image
+ENV PATH=/opt/jupyter/bin:$PATH \
+    GAN_COURSE_DATA=/home/student/data \
+    GAN_COURSE_IP=0.0.0.0
 
-RUN useradd --create-home --shell /bin/bash student
+# Nothing below runs as root, and neither does the server.
 USER student
 WORKDIR /home/student/course
 COPY --chown=student:student . .
-RUN ./course setup ${GPU} && mkdir -p data
+# Maven's download cache is not needed once the library and its jars are in lib/target/.
+RUN mkdir -p "$GAN_COURSE_DATA" \
+ && ./course setup $GAN_COURSE_SETUP \
+ && rm -rf /home/student/.m2/repository
 
 EXPOSE 8888
-ENV GAN_COURSE_IP=0.0.0.0
 CMD ["./course", "lab", "--port=8888"]

@@ -4,8 +4,10 @@
 
 Each notebook runs in a fresh kernel and is written, executed, to DIR (never over the source), with an
 HTML copy when --html is given. With --test it is a test: a notebook fails on an error in any cell, on a
-cell that runs past the time-out, on a cell tagged `expect-image` that shows no image, and on a kernel
-process that is still alive after shutdown. The last line reads `notebooks: N passed, M failed`.
+cell that runs past the time-out, on a cell tagged `expect-image` that shows no image, on a kernel
+process that is still alive after shutdown, and on a source notebook saved with outputs (notebooks are
+committed clean; finished outputs live in the book, ./course book). The last line reads
+`notebooks: N passed, M failed`.
 """
 
 import argparse
@@ -48,6 +50,12 @@ def check_outputs(nb):
         if "expect-image" in cell.get("metadata", {}).get("tags", []) and image_count(cell) == 0:
             problems.append(f"cell {i}: tagged expect-image but shows no image")
     return problems
+
+
+def saved_outputs(nb):
+    """Code cells that carry outputs or an execution count in the file itself."""
+    return [i for i, c in enumerate(nb.cells)
+            if c.cell_type == "code" and (c.get("outputs") or c.get("execution_count") is not None)]
 
 
 def process_alive(pid):
@@ -126,6 +134,10 @@ def main():
         path = path.resolve()
         print(f"--- {path.name} ({'smoke mode' if smoke else 'full size'})", flush=True)
         problems, seconds, out = execute(path, args.out.resolve(), timeout, args.html, args.kernel)
+        dirty = saved_outputs(nbformat.read(path, as_version=4))
+        if args.test and dirty:
+            problems.append(f"the notebook is saved with outputs (cells {', '.join(map(str, dirty[:10]))}): clear "
+                            "them before committing (Kernel > Restart & Clear Output, then save)")
         if problems:
             failed += 1
             print(f"FAIL {path.name} after {seconds:.0f} s; executed copy: {out}")

@@ -107,7 +107,7 @@ public final class Dcgan {
         return discriminator(64, LEARNING_RATE, seed);
     }
 
-    private static NeuralNetConfiguration.Builder base(double learningRate, long seed) {
+    static NeuralNetConfiguration.Builder base(double learningRate, long seed) {
         return new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.FLOAT)
@@ -116,19 +116,19 @@ public final class Dcgan {
     }
 
     /** A transposed convolution that doubles height and width: (in - 1) * 2 - 2 * 1 + 4 = 2 * in. */
-    private static Deconvolution2D up(int in, int out, Activation activation) {
+    static Deconvolution2D up(int in, int out, Activation activation) {
         return new Deconvolution2D.Builder(4, 4).stride(2, 2).padding(1, 1).convolutionMode(ConvolutionMode.Truncate)
                 .nIn(in).nOut(out).hasBias(activation != Activation.IDENTITY).activation(activation).build();
     }
 
     /** A strided convolution that halves height and width, in place of pooling: (in + 2 - 4) / 2 + 1 = in / 2. */
-    private static ConvolutionLayer down(int in, int out, org.nd4j.linalg.activations.IActivation activation) {
+    static ConvolutionLayer down(int in, int out, org.nd4j.linalg.activations.IActivation activation) {
         return new ConvolutionLayer.Builder(4, 4).stride(2, 2).padding(1, 1).convolutionMode(ConvolutionMode.Truncate)
                 .nIn(in).nOut(out).hasBias(!(activation instanceof org.nd4j.linalg.activations.impl.ActivationIdentity))
                 .activation(activation).build();
     }
 
-    private static void requirePositive(int v, String name) {
+    static void requirePositive(int v, String name) {
         if (v <= 0) throw new IllegalArgumentException(name + " must be positive, got " + v);
     }
 }

@@ -69,21 +69,7 @@ public final class Checkpoint {
     }
 
     static GanTrainer load(Path file, INDArray data) {
-        Map<String, byte[]> parts = new HashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
-            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) parts.put(e.getName(), zip.readAllBytes());
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("no checkpoint at " + file + ": train first, or check the path");
-        } catch (IOException e) {
-            throw new UncheckedIOException("the checkpoint " + file + " cannot be read (" + e.getMessage()
-                    + "). Delete it and train again, or use an older one.", e);
-        }
-        for (String name : List.of(GENERATOR, DISCRIMINATOR, STATE, HISTORY)) {
-            if (!parts.containsKey(name)) {
-                throw new IllegalArgumentException("the checkpoint " + file + " is incomplete (no " + name
-                        + "): it was not written by GanTrainer, or is damaged. Delete it and train again.");
-            }
-        }
+        Map<String, byte[]> parts = parts(file);
         TrainerSettings s;
         MultiLayerNetwork g;
         MultiLayerNetwork d;
@@ -114,6 +100,45 @@ public final class Checkpoint {
         GanTrainer trainer = new GanTrainer(g, d, data, s);
         trainer.restore(iteration, history);
         return trainer;
+    }
+
+    /** The generator of a GanTrainer checkpoint, alone: to draw with a trained G without its training data. */
+    public static MultiLayerNetwork loadGenerator(Path file) {
+        return network(file, GENERATOR);
+    }
+
+    /** The discriminator of a GanTrainer checkpoint, alone (image completion uses its verdict). */
+    public static MultiLayerNetwork loadDiscriminator(Path file) {
+        return network(file, DISCRIMINATOR);
+    }
+
+    private static MultiLayerNetwork network(Path file, String part) {
+        try {
+            return readModel(parts(file).get(part));
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("the checkpoint " + file + " is damaged (" + e + "). "
+                    + "Delete it and train again, or use an older one.", e);
+        }
+    }
+
+    // The checkpoint's entries by name; all four must be there.
+    private static Map<String, byte[]> parts(Path file) {
+        Map<String, byte[]> parts = new HashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
+            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) parts.put(e.getName(), zip.readAllBytes());
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("no checkpoint at " + file + ": train first, or check the path");
+        } catch (IOException e) {
+            throw new UncheckedIOException("the checkpoint " + file + " cannot be read (" + e.getMessage()
+                    + "). Delete it and train again, or use an older one.", e);
+        }
+        for (String name : List.of(GENERATOR, DISCRIMINATOR, STATE, HISTORY)) {
+            if (!parts.containsKey(name)) {
+                throw new IllegalArgumentException("the checkpoint " + file + " is incomplete (no " + name
+                        + "): it was not written by GanTrainer, or is damaged. Delete it and train again.");
+            }
+        }
+        return parts;
     }
 
     /** Save one network (with its optimiser state) so that a crash while saving loses nothing. */

@@ -27,6 +27,19 @@ class ClassifierTest {
     }
 
     @Test
+    void theCifarCnnGivesItsFeaturesAndLearnsPhotos() {
+        ImageDataset train = Datasets.load("cifar-10", "train", 2048);
+        ImageDataset test = Datasets.load("cifar-10", "test", 512);
+        MultiLayerNetwork net = Classifier.untrained("cifar-10", 3, 32, 32, 10, 1);
+        assertEquals(net.numParams(), Classifier.smallCnn(3, 32, 32, 10, 1).numParams());
+        assertArrayEquals(new long[] {512, Classifier.CNN_FEATURES}, Classifier.features(net, test.images()).shape());
+        assertEquals(512.0, Classifier.probabilities(net, test.images()).sumNumber().doubleValue(), 1e-2);
+        for (int epoch = 0; epoch < 2; epoch++) net.fit(train.iterator(64, epoch));
+        double accuracy = Classifier.accuracy(net, test);
+        assertTrue(accuracy > 0.25, "accuracy " + accuracy + " after two epochs of 2,048 photos (chance: 0.1)");
+    }
+
+    @Test
     void imagesOfAnUnknownSizeAreRefusedClearly() {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> Classifier.probabilities(Classifier.lenet(1, 28, 28, 10, 1), org.nd4j.linalg.factory.Nd4j.zeros(4, 100)));

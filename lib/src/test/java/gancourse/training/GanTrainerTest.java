@@ -152,6 +152,16 @@ class GanTrainerTest {
     }
 
     @Test
+    void theNetworksOfACheckpointLoadAlone(@TempDir Path dir) {
+        GanTrainer t = toy(12).checkpointTo(dir.resolve("run.zip"), 5);
+        t.train(5);
+        assertEquals(t.generator().params(), Checkpoint.loadGenerator(dir.resolve("run.zip")).params());
+        assertEquals(t.discriminator().params(), Checkpoint.loadDiscriminator(dir.resolve("run.zip")).params());
+        var e = assertThrows(IllegalArgumentException.class, () -> Checkpoint.loadGenerator(dir.resolve("none.zip")));
+        assertTrue(e.getMessage().contains("no checkpoint"), e.getMessage());
+    }
+
+    @Test
     void aDamagedCheckpointSaysWhatToDo(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("broken.zip");
         Files.write(file, new byte[] {'P', 'K', 3, 4, 1, 2, 3});

@@ -1,0 +1,81 @@
+package gancourse.models;
+
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.activations.impl.ActivationLReLU;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * Lesson 04's DCGAN made for 28x28 grey digits: one doubling less, one colour channel.
+ *
+ * <pre>
+ * G: z(100) -> dense 7x7x(2w) -> BN, ReLU
+ *           -> deconv 4x4 stride 2 -> 14x14xw -> BN, ReLU
+ *           -> deconv 4x4 stride 2 -> 28x28x1 -> tanh
+ * D: 28x28x1 -> conv 4x4 stride 2 -> 14x14xw    -> LeakyReLU(0.2)
+ *            -> conv 4x4 stride 2 -> 7x7x(2w)   -> BN, LeakyReLU(0.2)
+ *            -> dense 1, sigmoid, cross-entropy
+ * </pre>
+ *
+ * With w = 32 it trains in a few minutes on a laptop CPU and draws clean strokes, where lesson 01's dense GAN
+ * draws grainy ones: convolutions share what they learn about a stroke across the image. The same choices as
+ * {@link Dcgan} (see there for why): N(0, 0.02) weights, Adam 2e-4 with beta1 0.5.
+ */
+public final class DcganMnist {
+    public static final int LATENT = 100;
+    public static final int WIDTH = 32;
+
+    private DcganMnist() {}
+
+    public static MultiLayerNetwork generator(int latent, int width, double learningRate, long seed) {
+        Dcgan.requirePositive(latent, "latent");
+        Dcgan.requirePositive(width, "width");
+        var conf = Dcgan.base(learningRate, seed)
+                .list()
+                .layer(new DenseLayer.Builder().nIn(latent).nOut(7 * 7 * 2 * width).hasBias(false).activation(Activation.IDENTITY).build())
+                .layer(new BatchNormalization.Builder().build())
+                .layer(new ActivationLayer(Activation.RELU))
+                .layer(Dcgan.up(2 * width, width, Activation.IDENTITY))
+                .layer(new BatchNormalization.Builder().build())
+                .layer(new ActivationLayer(Activation.RELU))
+                .layer(Dcgan.up(width, 1, Activation.TANH))
+                .inputPreProcessor(3, new FeedForwardToCnnPreProcessor(7, 7, 2 * width))
+                .setInputType(InputType.feedForward(latent))
+                .build();
+        MultiLayerNetwork g = new MultiLayerNetwork(conf);
+        g.init();
+        return g;
+    }
+
+    public static MultiLayerNetwork discriminator(int width, double learningRate, long seed) {
+        Dcgan.requirePositive(width, "width");
+        var conf = Dcgan.base(learningRate, seed)
+                .list()
+                .layer(Dcgan.down(1, width, new ActivationLReLU(0.2)))
+                .layer(Dcgan.down(width, 2 * width, Activation.IDENTITY.getActivationFunction()))
+                .layer(new BatchNormalization.Builder().build())
+                .layer(new ActivationLayer(new ActivationLReLU(0.2)))
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.XENT).nOut(1).activation(Activation.SIGMOID).build())
+                .setInputType(InputType.convolutional(28, 28, 1))
+                .build();
+        MultiLayerNetwork d = new MultiLayerNetwork(conf);
+        d.init();
+        return d;
+    }
+
+    /** G with latent 100, width 32, Adam 2e-4. */
+    public static MultiLayerNetwork generator(long seed) {
+        return generator(LATENT, WIDTH, Dcgan.LEARNING_RATE, seed);
+    }
+
+    /** D with width 32, Adam 2e-4. */
+    public static MultiLayerNetwork discriminator(long seed) {
+        return discriminator(WIDTH, Dcgan.LEARNING_RATE, seed);
+    }
+}

@@ -416,7 +416,8 @@ def main():
             if left:
                 print(f"FAIL processes still running after the test: {sorted(left)} (killed)")
                 failed += 1
-    print(f"the browser test took {time.time() - begun:.0f} s in all (server, browser, kernels, {len(args.notebooks)} lessons)")
+    print(f"the browser test took {time.time() - begun:.0f} s in all "
+          f"({len(args.notebooks)} lessons, with the server's, the browser's and the kernels' starts)")
     print(f"browser: {passed} passed, {failed} failed")
     return 1 if failed else 0
 

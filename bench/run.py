@@ -134,7 +134,7 @@ def main():
         info_j, info_t = java.ask("info")[1:], torch_.ask("info")[1:]
         cores = int(info_t[-1].split("=")[1])
         peak = measure_peak(java, torch_)
-        print(f"machine: {cores} cores, peak {peak:.1f} GFLOP/s (best 2048x2048 float product of ND4J and PyTorch)")
+        print(f"machine: {cores} cores, peak {peak:.1f} GFLOP/s (2048x2048 float products, the better of ND4J and PyTorch)")
         print(f"Java: {' '.join(info_j)}   PyTorch: {' '.join(info_t)}")
         print(f"{args.rounds} rounds of about {args.round_seconds:g} s a side, alternating, after {args.warmup} warm-up steps\n")
         results = []

@@ -22,8 +22,10 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * than any image that happens to match the border. G and D are not changed: only z moves.
  *
  * <p>Lesson 05 writes the same search in a few cells; this class is that code, for the command line and the tests.
- * Both networks run as at inference (batch norm with its running averages), so each image's search is independent
- * of the others in the batch.
+ * G runs as at inference (batch norm with its running averages), so G(z) is what G draws for z. D judges the batch
+ * of G(z) the way it judged each batch of fakes while G was trained (batch norm with the batch's own statistics),
+ * which is the verdict G learnt to satisfy; so, with a batch-norm D, the images of a batch share that verdict's
+ * statistics. The search works on a copy of D, because such a pass also moves D's running averages.
  */
 public final class Completion {
     private static final double BETA1 = 0.9, BETA2 = 0.999, EPSILON = 1e-8;
@@ -69,7 +71,7 @@ public final class Completion {
                     + "dense generator, and the masks reshaped the same way)");
         }
         this.generator = generator;
-        this.discriminator = discriminator;
+        this.discriminator = discriminator == null ? null : discriminator.clone();
         this.images = images.castTo(DataType.FLOAT);
         this.masks = masks.castTo(DataType.FLOAT);
         this.perceptualWeight = perceptualWeight;
@@ -88,9 +90,10 @@ public final class Completion {
         INDArray dGenerated = Transforms.sign(generated.sub(images)).muli(masks);
         lastContextual = contextualLoss(generated, images, masks).meanNumber().doubleValue();
         if (perceptualWeight > 0) {
-            // -log D(G(z)) is D's loss with the label "real"; its gradient at G(z) pushes toward what D calls real.
-            lastPerceptual = -Transforms.log(discriminator.output(generated, false), true).meanNumber().doubleValue();
-            dGenerated.addi(InputGradient.ofLoss(discriminator, generated, real).muli(perceptualWeight));
+            // -log D(G(z)) is D's loss with the label "real"; its gradient at G(z), one row per image, pushes toward
+            // what D calls real. calculateGradients runs D as in training, as GanTrainer's generator step does.
+            dGenerated.addi(discriminator.calculateGradients(generated, real, null, null).getSecond().mul(perceptualWeight));
+            lastPerceptual = -Transforms.log(discriminator.output(generated, true), true).meanNumber().doubleValue();
         }
         INDArray g = InputGradient.backprop(generator, z, dGenerated);
         steps++;

@@ -1,7 +1,6 @@
 package gancourse.training;
 
 import org.deeplearning4j.nn.api.Layer;
-import org.deeplearning4j.nn.api.layers.IOutputLayer;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
@@ -13,7 +12,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Gradients with respect to a network's <em>input</em>, for the network as it runs at inference: what image
- * completion needs, where the weights stay fixed and the input (the latent vector z) is what is optimised.
+ * completion needs, where G's weights stay fixed and its input (the latent vector z) is what is optimised.
  *
  * <p>Why not {@code backpropGradient} or {@code calculateGradients}? They back-propagate through batch norm
  * as it works in training, normalising with the statistics of the batch. At inference batch norm applies a
@@ -31,25 +30,6 @@ public final class InputGradient {
      */
     public static INDArray backprop(MultiLayerNetwork net, INDArray input, INDArray dOutput) {
         return withStoredInputs(net, input, () -> backpropFrom(net, net.getnLayers() - 1, dOutput));
-    }
-
-    /**
-     * The gradient of a network's loss with respect to its input, one row per example, at inference. The network
-     * ends in an OutputLayer whose loss function is used with these labels: for a discriminator with labels 1, the
-     * gradient of -log D(x), which pushes x toward what D calls real.
-     */
-    public static INDArray ofLoss(MultiLayerNetwork net, INDArray input, INDArray labels) {
-        if (!(net.getOutputLayer() instanceof IOutputLayer out)) {
-            throw new IllegalArgumentException("ofLoss needs a network that ends in an OutputLayer (it has the loss "
-                    + "function); for a network without one, use backprop with your own output gradient");
-        }
-        return withStoredInputs(net, input, () -> {
-            out.setLabels(labels);
-            INDArray epsilon = net.getOutputLayer().backpropGradient(null, NO_WORKSPACES).getSecond();
-            out.setLabels(null);
-            // Each example's own gradient: DL4J divides by the batch size later, in the updater, not here.
-            return backpropFrom(net, net.getnLayers() - 2, preprocess(net, net.getnLayers() - 1, epsilon, input.size(0)));
-        });
     }
 
     // Layer by layer from layer `last` down to the input, as MultiLayerNetwork does, except for batch norm.

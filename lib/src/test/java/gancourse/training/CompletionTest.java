@@ -3,6 +3,7 @@ package gancourse.training;
 import static org.junit.jupiter.api.Assertions.*;
 
 import gancourse.data.Masks;
+import gancourse.models.DcganMnist;
 import gancourse.models.MlpGan;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
@@ -60,6 +61,18 @@ class CompletionTest {
         c.search(30);
         assertTrue(c.perceptualLoss() < before - 0.05, "-log D(G(z)): " + before + " -> " + c.perceptualLoss());
         assertEquals(0, c.contextualLoss(), 1e-9, "no known pixel, no contextual loss");
+    }
+
+    @Test
+    void theSearchLeavesBothNetworksAsTheyWere() {
+        MultiLayerNetwork g = DcganMnist.generator(16, 4, 2e-4, 1);
+        MultiLayerNetwork d = DcganMnist.discriminator(4, 2e-4, 2);      // with batch norm, whose averages a pass in training mode moves
+        INDArray gBefore = g.params().dup(), dBefore = d.params().dup();
+        INDArray images = Nd4j.rand(DataType.FLOAT, 4, 1, 28, 28).muli(2).subi(1);
+        Completion c = new Completion(g, d, images, Masks.centre(4, 1, 28, 28, 10), 0.5, 0.05, 1).search(5);
+        assertTrue(Double.isFinite(c.perceptualLoss()) && Double.isFinite(c.contextualLoss()));
+        assertEquals(gBefore, g.params());
+        assertEquals(dBefore, d.params());
     }
 
     @Test

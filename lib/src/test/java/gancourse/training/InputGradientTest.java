@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 class InputGradientTest {
 
@@ -37,26 +36,6 @@ class InputGradientTest {
         g.feedForward(true, false);
         INDArray dl4j = g.backpropGradient(w, org.deeplearning4j.nn.workspace.LayerWorkspaceMgr.noWorkspaces()).getSecond();
         assertTrue(dl4j.equalsWithEps(dz, 1e-10));
-    }
-
-    @Test
-    void theDiscriminatorsLossGradientIsPerImageAndIgnoresTheBatch() {
-        MultiLayerNetwork d = withRunningStatistics(Dcgan.discriminator(4, 2e-4, 2).convertDataType(DataType.DOUBLE));
-        INDArray x = Nd4j.rand(15, new long[] {3, 3, 32, 32}).castTo(DataType.DOUBLE).muli(2).subi(1);
-        INDArray ones = Nd4j.ones(DataType.DOUBLE, 3, 1);
-        INDArray dx = InputGradient.ofLoss(d, x, ones);
-        // -log D(x), summed over the images: each image's gradient is that of its own loss.
-        assertMatchesFiniteDifferences(v -> -Transforms.log(d.output(v, false), true).sumNumber().doubleValue(), x, dx);
-        // At inference an image's gradient does not depend on the other images of the batch.
-        INDArray alone = InputGradient.ofLoss(d, x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 1)), ones.getRows(0));
-        assertTrue(alone.equalsWithEps(dx.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 1)), 1e-10));
-    }
-
-    @Test
-    void aNetworkWithoutAnOutputLayerHasNoLossGradient() {
-        var e = assertThrows(IllegalArgumentException.class,
-                () -> InputGradient.ofLoss(MlpGan.generator(1), Nd4j.zeros(1, 100), Nd4j.ones(1, 1)));
-        assertTrue(e.getMessage().contains("OutputLayer"), e.getMessage());
     }
 
     // Batch norm with the running statistics of a trained network, not the initial mean 0 and variance 1.

@@ -42,13 +42,18 @@ public final class Classifier {
 
     private Classifier() {}
 
-    public static MultiLayerNetwork lenet(int channels, int height, int width, int classes, long seed) {
-        var conf = new NeuralNetConfiguration.Builder()
+    // What both classifiers share: Adam 1e-3, He initialisation for ReLU, floats.
+    private static NeuralNetConfiguration.ListBuilder layers(long seed) {
+        return new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.FLOAT)
                 .updater(new Adam(1e-3))
                 .weightInit(WeightInit.RELU)
-                .list()
+                .list();
+    }
+
+    public static MultiLayerNetwork lenet(int channels, int height, int width, int classes, long seed) {
+        var conf = layers(seed)
                 .layer(new ConvolutionLayer.Builder(5, 5).nOut(6).padding(2, 2).activation(Activation.RELU).build())
                 .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build())
                 .layer(new ConvolutionLayer.Builder(5, 5).nOut(16).activation(Activation.RELU).build())
@@ -69,12 +74,7 @@ public final class Classifier {
      * training) and softmax. About 150,000 parameters; a tenth of the arithmetic of the usual CIFAR-10 CNNs.
      */
     public static MultiLayerNetwork smallCnn(int channels, int height, int width, int classes, long seed) {
-        var conf = new NeuralNetConfiguration.Builder()
-                .seed(seed)
-                .dataType(DataType.FLOAT)
-                .updater(new Adam(1e-3))
-                .weightInit(WeightInit.RELU)
-                .list()
+        var conf = layers(seed)
                 .layer(new ConvolutionLayer.Builder(3, 3).nOut(16).padding(1, 1).activation(Activation.IDENTITY).build())
                 .layer(new BatchNormalization.Builder().build())
                 .layer(new ActivationLayer(Activation.RELU))

@@ -25,17 +25,13 @@ class DatasetsTest {
 
     @BeforeEach
     void useMirror() {
-        System.setProperty(Course.DATA, TestData.sharedCache().toString());
-        System.setProperty(Course.MIRROR, TestData.mirror().toString());
         // Whatever the environment says: these tests count the images of whole splits.
-        System.setProperty(Course.SMOKE, "0");
+        TestData.useCourseSettings(TestData.sharedCache(), false);
     }
 
     @AfterEach
     void clearSettings() {
-        System.clearProperty(Course.DATA);
-        System.clearProperty(Course.MIRROR);
-        System.clearProperty(Course.SMOKE);
+        TestData.clearCourseSettings();
     }
 
     @Test

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /** Where the tests find the dataset mirror, and a cache shared by the tests that only read. */
-final class TestData {
+public final class TestData {
     private static Path shared;
 
     private TestData() {}
@@ -22,7 +22,7 @@ final class TestData {
      * The offline copy of the datasets: {@code GAN_COURSE_DATA_MIRROR}, else {@code ../shared/datasets}
      * from the repository's root. Fails (never skips) if it is not there.
      */
-    static Path mirror() {
+    public static Path mirror() {
         String env = System.getenv(Course.MIRROR);
         // Maven runs the tests in lib/, whose parent is the repository's root.
         Path dir = env != null && !env.isBlank()
@@ -45,6 +45,19 @@ final class TestData {
             shared = tempDir("gan-course-shared-cache");
         }
         return shared;
+    }
+
+    /** Points the course's settings at this data folder and the mirror, in smoke mode or not. */
+    public static void useCourseSettings(Path data, boolean smoke) {
+        System.setProperty(Course.DATA, data.toString());
+        System.setProperty(Course.MIRROR, mirror().toString());
+        System.setProperty(Course.SMOKE, smoke ? "1" : "0");
+    }
+
+    public static void clearCourseSettings() {
+        System.clearProperty(Course.DATA);
+        System.clearProperty(Course.MIRROR);
+        System.clearProperty(Course.SMOKE);
     }
 
     static Path tempDir(String prefix) {

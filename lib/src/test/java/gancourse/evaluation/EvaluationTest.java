@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Path;
 
-import gancourse.Course;
 import gancourse.data.Datasets;
+import gancourse.data.TestData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,18 +21,12 @@ class EvaluationTest {
 
     @BeforeEach
     void smallAndFresh() {
-        String mirror = System.getenv(Course.MIRROR);
-        System.setProperty(Course.DATA, data.toString());
-        System.setProperty(Course.MIRROR, mirror != null && !mirror.isBlank() ? mirror
-                : Path.of("").toAbsolutePath().getParent().resolve("../shared/datasets").normalize().toString());
-        System.setProperty(Course.SMOKE, "1");
+        TestData.useCourseSettings(data, true);
     }
 
     @AfterEach
     void clearSettings() {
-        System.clearProperty(Course.DATA);
-        System.clearProperty(Course.MIRROR);
-        System.clearProperty(Course.SMOKE);
+        TestData.clearCourseSettings();
     }
 
     @Test

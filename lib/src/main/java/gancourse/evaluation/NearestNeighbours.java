@@ -1,8 +1,6 @@
 package gancourse.evaluation;
 
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.stream.IntStream;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -49,12 +47,28 @@ public record NearestNeighbours(int[][] indices, double[][] distances) {
         int[][] indices = new int[(int) n][];
         double[][] distances = new double[(int) n][k];
         for (int i = 0; i < n; i++) {
-            double[] row = squared[i];
-            indices[i] = IntStream.range(0, (int) m).boxed()
-                    .sorted(Comparator.comparingDouble(j -> row[j])).limit(k).mapToInt(Integer::intValue).toArray();
-            for (int j = 0; j < k; j++) distances[i][j] = Math.sqrt(Math.max(0, row[indices[i][j]]));  // rounding can dip below 0
+            indices[i] = smallest(squared[i], k);
+            for (int j = 0; j < k; j++) distances[i][j] = Math.sqrt(Math.max(0, squared[i][indices[i][j]]));  // rounding can dip below 0
         }
         return new NearestNeighbours(indices, distances);
+    }
+
+    // The positions of the k smallest values, smallest first: one pass keeping a sorted list of k, instead of
+    // sorting all 60,000 distances for each query.
+    private static int[] smallest(double[] values, int k) {
+        int[] best = new int[k];
+        int found = 0;
+        for (int j = 0; j < values.length; j++) {
+            if (found == k && values[j] >= values[best[k - 1]]) continue;
+            int at = Math.min(found, k - 1);
+            while (at > 0 && values[best[at - 1]] > values[j]) {
+                best[at] = best[at - 1];
+                at--;
+            }
+            best[at] = j;
+            if (found < k) found++;
+        }
+        return best;
     }
 
     /** The distance of each query to its nearest reference. */

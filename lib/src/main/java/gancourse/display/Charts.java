@@ -229,7 +229,10 @@ public final class Charts {
 
     /** The chart as a picture, at its own size. */
     public static BufferedImage image(Chart<?, ?> chart) {
-        if (chart instanceof XYChart xy) roundTicks(xy);
+        if (chart instanceof XYChart xy) {
+            placeLegend(xy);
+            roundTicks(xy);
+        }
         return BitmapEncoder.getBufferedImage(chart);
     }
 
@@ -249,5 +252,50 @@ public final class Charts {
             p.setShowInLegend(false);
             return;
         }
+    }
+
+    // A legend inside the plot must not hide the lines. The default corner (top right) is where rising curves end,
+    // so a chart left at the default gets the inside corner that the fewest points of its lines fall in.
+    static void placeLegend(XYChart chart) {
+        Styler s = chart.getStyler();
+        if (!s.isLegendVisible() || s.getLegendPosition() != Styler.LegendPosition.InsideNE) return;
+        List<XYSeries> shown = chart.getSeriesMap().values().stream().filter(XYSeries::isShowInLegend).toList();
+        if (shown.isEmpty()) return;
+        double xMin = Double.POSITIVE_INFINITY, xMax = Double.NEGATIVE_INFINITY;
+        double yMin = Double.POSITIVE_INFINITY, yMax = Double.NEGATIVE_INFINITY;
+        for (XYSeries series : chart.getSeriesMap().values()) {
+            for (double x : series.getXData()) { xMin = Math.min(xMin, x); xMax = Math.max(xMax, x); }
+            for (double y : series.getYData()) {
+                if (Double.isFinite(y)) { yMin = Math.min(yMin, y); yMax = Math.max(yMax, y); }
+            }
+        }
+        if (!(xMax > xMin) || !(yMax > yMin)) return;
+        // The legend's share of the plot, roughly: its widest name and one line per series.
+        int longest = shown.stream().mapToInt(series -> series.getName().length()).max().orElse(0);
+        double w = Math.min(0.6, (longest * 8 + 45.0) / (chart.getWidth() - 90));
+        double h = Math.min(0.6, (shown.size() * 20 + 12.0) / (chart.getHeight() - 90));
+        Styler.LegendPosition[] corners = {Styler.LegendPosition.InsideNE, Styler.LegendPosition.InsideNW,
+                Styler.LegendPosition.InsideSE, Styler.LegendPosition.InsideSW};
+        int[] covered = new int[corners.length];
+        for (XYSeries series : chart.getSeriesMap().values()) {
+            double[] x = series.getXData(), y = series.getYData();
+            for (int i = 0; i < x.length; i++) {
+                // the points, and 8 more along the line to the next one
+                for (int k = 0; k < (i + 1 < x.length ? 8 : 1); k++) {
+                    double t = k / 8.0;
+                    double px = (x[i] + t * ((i + 1 < x.length ? x[i + 1] : x[i]) - x[i]) - xMin) / (xMax - xMin);
+                    double py = (y[i] + t * ((i + 1 < y.length ? y[i + 1] : y[i]) - y[i]) - yMin) / (yMax - yMin);
+                    if (!Double.isFinite(py)) continue;
+                    boolean right = px > 1 - w, left = px < w, top = py > 1 - h, bottom = py < h;
+                    if (right && top) covered[0]++;
+                    if (left && top) covered[1]++;
+                    if (right && bottom) covered[2]++;
+                    if (left && bottom) covered[3]++;
+                }
+            }
+        }
+        int best = 0;
+        for (int c = 1; c < corners.length; c++) if (covered[c] < covered[best]) best = c;
+        s.setLegendPosition(corners[best]);
     }
 }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import org.junit.jupiter.api.Test;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.style.Styler;
 import org.nd4j.linalg.factory.Nd4j;
 
 class ChartsTest {
@@ -29,6 +31,34 @@ class ChartsTest {
         double a = alpha / 255.0;
         return new Color((int) Math.round(c.getRed() * a + 255 * (1 - a)), (int) Math.round(c.getGreen() * a + 255 * (1 - a)),
                 (int) Math.round(c.getBlue() * a + 255 * (1 - a)));
+    }
+
+    static Styler.LegendPosition legendOf(double[] y) {
+        double[] x = new double[y.length];
+        for (int i = 0; i < x.length; i++) x[i] = i;
+        XYChart chart = Charts.style(new XYChart(640, 380));
+        chart.addSeries("a curve", x, y);
+        Charts.placeLegend(chart);
+        return chart.getStyler().getLegendPosition();
+    }
+
+    @Test
+    void legendGoesToACornerTheLinesLeaveFree() {
+        double[] rising = new double[50], falling = new double[50], hill = new double[50];
+        for (int i = 0; i < 50; i++) {
+            rising[i] = i;
+            falling[i] = 50 - i;
+            hill[i] = -(i - 25) * (i - 25);      // high in the middle, low at both ends
+        }
+        assertEquals(Styler.LegendPosition.InsideNW, legendOf(rising));      // the line ends top right
+        assertEquals(Styler.LegendPosition.InsideNE, legendOf(falling));     // top right is free: the default stays
+        assertEquals(Styler.LegendPosition.InsideNE, legendOf(hill));        // a hill leaves both top corners free
+        // a position chosen by hand is kept
+        XYChart chart = Charts.style(new XYChart(640, 380));
+        chart.addSeries("a curve", new double[] {0, 1}, new double[] {0, 1});
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        Charts.placeLegend(chart);
+        assertEquals(Styler.LegendPosition.OutsideE, chart.getStyler().getLegendPosition());
     }
 
     @Test

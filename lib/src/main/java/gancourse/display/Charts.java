@@ -280,11 +280,12 @@ public final class Charts {
         for (XYSeries series : chart.getSeriesMap().values()) {
             double[] x = series.getXData(), y = series.getYData();
             for (int i = 0; i < x.length; i++) {
-                // the points, and 8 more along the line to the next one
-                for (int k = 0; k < (i + 1 < x.length ? 8 : 1); k++) {
+                int next = Math.min(i + 1, x.length - 1);
+                // the point, and 7 more along the line to the next one (the last point has no line to follow)
+                for (int k = 0; k < (next > i ? 8 : 1); k++) {
                     double t = k / 8.0;
-                    double px = (x[i] + t * ((i + 1 < x.length ? x[i + 1] : x[i]) - x[i]) - xMin) / (xMax - xMin);
-                    double py = (y[i] + t * ((i + 1 < y.length ? y[i + 1] : y[i]) - y[i]) - yMin) / (yMax - yMin);
+                    double px = (x[i] + t * (x[next] - x[i]) - xMin) / (xMax - xMin);
+                    double py = (y[i] + t * (y[next] - y[i]) - yMin) / (yMax - yMin);
                     if (!Double.isFinite(py)) continue;
                     boolean right = px > 1 - w, left = px < w, top = py > 1 - h, bottom = py < h;
                     if (right && top) covered[0]++;

@@ -13,7 +13,7 @@ import java.nio.file.Path;
  *   <li>{@code GAN_COURSE_DATA_MIRROR}: a local folder laid out like the official downloads; when set,
  *       files are copied from there instead of the internet.</li>
  *   <li>{@code GAN_COURSE_SMOKE}: {@code 1} shrinks data and iterations so that every notebook runs in
- *       seconds. Tests use it; students never need it.</li>
+ *       seconds ({@link #smokeValue} says which values count). Tests use it; students never need it.</li>
  * </ul>
  */
 public final class Course {
@@ -25,8 +25,18 @@ public final class Course {
 
     /** Smoke mode: a quick run that checks every cell works, not a real lesson. */
     public static boolean smoke() {
-        String v = setting(SMOKE);
-        return v != null && !v.isBlank() && !v.equals("0") && !v.equalsIgnoreCase("false");
+        return smokeValue(setting(SMOKE));
+    }
+
+    /**
+     * Whether a value of {@code GAN_COURSE_SMOKE} turns smoke mode on: off when unset or, trimmed and in any
+     * case, "", "0", "false", "no" or "off". The same rule as {@code ./course} and {@code tools/settings.py};
+     * all three are tested against one table, {@code tools/smoke-rule.tsv}.
+     */
+    static boolean smokeValue(String value) {
+        if (value == null) return false;
+        String v = value.strip().toLowerCase(java.util.Locale.ROOT);
+        return !(v.isEmpty() || v.equals("0") || v.equals("false") || v.equals("no") || v.equals("off"));
     }
 
     /** The full-size value in a lesson, the small one in smoke mode. */

@@ -1,6 +1,6 @@
 """Open each lesson in a real browser, run all its cells through the page, and check what a student sees.
 
-    python3 browser_test.py --jupyter JUPYTER --out DIR NOTEBOOK...
+    python3 tools/browser_test.py --jupyter JUPYTER --out DIR NOTEBOOK...
 
 It starts the classic Notebook server on 127.0.0.1 with a fresh token and GAN_COURSE_SMOKE=1, and headless
 Chromium through ChromeDriver (Debian: apt-get install chromium chromium-driver). For each lesson it opens the

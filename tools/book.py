@@ -1,8 +1,8 @@
 """Build the course book: every lesson executed and rendered into a static HTML site, readable offline.
 
-    python3 book.py --out DIR NOTEBOOK...              execute each notebook (full size; smoke mode with
+    python3 tools/book.py --out DIR NOTEBOOK...        execute each notebook (full size; smoke mode with
                                                        GAN_COURSE_SMOKE=1), then render the site
-    python3 book.py --out DIR --executed NOTEBOOK...   render notebooks that were executed already
+    python3 tools/book.py --out DIR --executed NOTEBOOK... render notebooks that were executed already
     add --test to check the site afterwards (every page there, nothing loaded from the internet)
 
 DIR gets index.html (each lesson's title, what it teaches and how long it ran, from the notebooks themselves
@@ -26,6 +26,7 @@ from nbconvert.filters.markdown import markdown2html
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 import execute  # noqa: E402 (the notebook runner beside this file)
+import settings  # noqa: E402
 
 MATHJAX_CONFIG = "TeX-AMS_CHTML-full,Safe"  # what nbconvert's templates ask for
 # The parts of MathJax 2 that this configuration loads (1.5 MB of its 50).
@@ -208,7 +209,7 @@ def main():
     ap.add_argument("--test", action="store_true", help="check the site; print a pass/fail summary")
     ap.add_argument("--timeout", type=int, default=None, help="seconds per cell (default 300 in smoke mode, 1800)")
     args = ap.parse_args()
-    smoke = os.environ.get("GAN_COURSE_SMOKE", "0") not in ("", "0", "false")
+    smoke = settings.smoke()
     timeout = args.timeout or (300 if smoke else 1800)
 
     site = args.out.resolve()

@@ -1,6 +1,6 @@
 """Execute the course's notebooks through the real Java kernel, headlessly.
 
-    python3 execute.py --out DIR [--html] [--test] NOTEBOOK...
+    python3 tools/execute.py --out DIR [--html] [--test] NOTEBOOK...
 
 Each notebook runs in a fresh kernel and is written, executed, to DIR (never over the source), with an
 HTML copy when --html is given. With --test it is a test: a notebook fails on an error in any cell, on a
@@ -20,6 +20,9 @@ import time
 import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+import settings  # noqa: E402 (GAN_COURSE_SMOKE, read by the course's one rule)
 
 IMAGE_TYPES = ("image/png", "image/gif", "image/jpeg", "image/svg+xml")
 
@@ -126,7 +129,7 @@ def main():
     ap.add_argument("--timeout", type=int, default=None, help="seconds per cell (default 300 in smoke mode, 1800)")
     ap.add_argument("--kernel", default=None, help="kernelspec name (default: the notebook's own)")
     args = ap.parse_args()
-    smoke = os.environ.get("GAN_COURSE_SMOKE", "0") not in ("", "0", "false")
+    smoke = settings.smoke()
     timeout = args.timeout or (300 if smoke else 1800)
 
     passed = failed = 0

@@ -58,6 +58,17 @@ public final class Course {
         return dir.resolve("data");
     }
 
+    /**
+     * Where a lesson keeps a model it trained: {@code data/models/NAME.zip}, or {@code NAME-smoke.zip} in smoke
+     * mode, so that a smoke run never overwrites, nor is taken for, a fully trained model.
+     */
+    public static Path modelFile(String name) {
+        if (name == null || name.isBlank() || name.contains("/") || name.contains("\\") || name.endsWith(".zip")) {
+            throw new IllegalArgumentException("modelFile: give a plain name such as \"lesson02\", got " + name);
+        }
+        return dataDir().resolve("models").resolve(name + (smoke() ? "-smoke.zip" : ".zip"));
+    }
+
     /** The local mirror of the official dataset files, or null to download from the internet. */
     public static Path mirror() {
         String v = setting(MIRROR);

@@ -23,4 +23,21 @@ class CourseTest {
         }
         assertFalse(Course.smokeValue(null), "unset");
     }
+
+    @Test
+    void aSmokeRunKeepsItsModelsApartFromTheRealOnes() {
+        String before = System.getProperty(Course.SMOKE);
+        try {
+            System.setProperty(Course.SMOKE, "1");
+            assertEquals("lesson02-smoke.zip", Course.modelFile("lesson02").getFileName().toString());
+            System.setProperty(Course.SMOKE, "0");
+            assertEquals("lesson02.zip", Course.modelFile("lesson02").getFileName().toString());
+            assertEquals(Course.dataDir().resolve("models"), Course.modelFile("lesson02").getParent());
+        } finally {
+            if (before == null) System.clearProperty(Course.SMOKE); else System.setProperty(Course.SMOKE, before);
+        }
+        for (String bad : new String[] {"", "a/b", "lesson02.zip"}) {
+            assertThrows(IllegalArgumentException.class, () -> Course.modelFile(bad), bad);
+        }
+    }
 }

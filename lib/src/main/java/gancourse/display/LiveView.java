@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -29,8 +30,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  *         .chart("D outputs", "D(x)", "D(G(z))");
  * for (int it = 1; it <= iterations; it++) {
  *     ... one training step ...
- *     BufferedImage samples = view.wantsGallery() ? Gallery.grid(G.output(fixedNoise), 8) : null;
- *     view.update(it, epoch, Map.of("D loss", d, "G loss", g, "D(x)", dx, "D(G(z))", dgz), samples);
+ *     view.update(it, epoch, Map.of("D loss", d, "G loss", g, "D(x)", dx, "D(G(z))", dgz),
+ *             () -> Gallery.grid(G.output(fixedNoise), 8));    // drawn only when the picture is redrawn
  * }
  * view.finish();
  * }</pre>
@@ -155,9 +156,20 @@ public final class LiveView {
         if (due()) draw(clock.getAsLong());
     }
 
+    /**
+     * Records one iteration's values, and draws new samples only when the picture will be redrawn: the gallery
+     * costs a forward pass, so it is made only when {@link #wantsGallery} says so.
+     *
+     * <pre>{@code view.update(it, epoch, values, () -> Gallery.grid(G.output(fixedNoise), 8));}</pre>
+     */
+    public void update(int iteration, int epoch, Map<String, ? extends Number> values, Supplier<BufferedImage> gallery) {
+        Objects.requireNonNull(gallery, "gallery: pass () -> a picture, or use update(iteration, epoch, values)");
+        update(iteration, epoch, values, wantsGallery() ? gallery.get() : (BufferedImage) null);
+    }
+
     /** Records one iteration's values, with no new samples. */
     public void update(int iteration, int epoch, Map<String, ? extends Number> values) {
-        update(iteration, epoch, values, null);
+        update(iteration, epoch, values, (BufferedImage) null);
     }
 
     /** Draws the final state and a summary line. Call it once, after the last update. */

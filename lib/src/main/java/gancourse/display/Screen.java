@@ -5,8 +5,8 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
- * Where pictures and progress lines go. The library knows no notebook kernel, so a notebook cell wires a
- * screen to the kernel's own functions once:
+ * Where pictures and progress lines go. In the course's kernel, {@code screen} is there from the start
+ * (kernel/init.jsh imports {@link Notebook#screen}); on another Java kernel, wire one to its functions once:
  *
  * <pre>{@code
  * var screen = Screen.of(x -> display(x), (id, x) -> updateDisplay(id, x));

@@ -214,4 +214,21 @@ class LiveViewTest {
         assertEquals("2.0 s/it", LiveView.speed(0.5));
         assertEquals("? it/s", LiveView.speed(Double.NaN));
     }
+
+    @Test
+    void aGallerySupplierIsCalledOnlyWhenThePictureIsRedrawn() {
+        Recording screen = new Recording();
+        Clock clock = new Clock();
+        LiveView view = view(screen, 100, clock).every(Duration.ofSeconds(2));
+        int[] made = {0};
+        for (int i = 1; i <= 5; i++) {
+            clock.at(i * 0.5);   // 0.5 .. 2.5 s: redraws at the first update and at 2.5 s
+            view.update(i, 1, Map.of("D loss", 1.0), () -> {
+                made[0]++;
+                return new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB);
+            });
+        }
+        assertEquals(2, made[0], "one gallery per redraw, none in between");
+        assertEquals(2, screen.pictures);
+    }
 }

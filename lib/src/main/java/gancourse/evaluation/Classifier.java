@@ -128,7 +128,7 @@ public final class Classifier {
      * tiny one, so a quick test never replaces the real classifier.
      */
     public static MultiLayerNetwork forDataset(String dataset) {
-        Path file = Course.dataDir().resolve("models").resolve("classifier-" + dataset + (Course.smoke() ? "-smoke" : "") + ".zip");
+        Path file = Course.modelFile("classifier-" + dataset);
         if (Files.isRegularFile(file)) {
             MultiLayerNetwork cached = Checkpoint.loadModel(file);
             // A classifier cached by an older version of the course (LeNet for CIFAR-10) is trained again.

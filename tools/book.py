@@ -4,6 +4,8 @@
                                                        GAN_COURSE_SMOKE=1), then render the site
     python3 tools/book.py --out DIR --executed NOTEBOOK... render notebooks that were executed already
     add --test to check the site afterwards (every page there, nothing loaded from the internet)
+    add --record DOCS at full size to record each lesson's run time (DOCS/run-times.json) and its picture
+    for the README (DOCS/pictures/NN.png, from the cell tagged `readme-picture`)
 
 DIR gets index.html (each lesson's title, what it teaches and how long it ran, from the notebooks themselves
 and from this build), one page per lesson, the executed notebooks, and _static/ with the MathJax and
@@ -26,6 +28,7 @@ from nbconvert.filters.markdown import markdown2html
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 import execute  # noqa: E402 (the notebook runner beside this file)
+import lesson_record  # noqa: E402
 import settings  # noqa: E402
 
 MATHJAX_CONFIG = "TeX-AMS_CHTML-full,Safe"  # what nbconvert's templates ask for
@@ -42,6 +45,13 @@ def find_local(url_trait, candidates):
         if pathlib.Path(p).is_file():
             return pathlib.Path(p)
     return None
+
+
+def copy_figures(site, notebooks):
+    """The figures the lessons' markdown shows (notebooks/figures/), beside the pages that show them."""
+    for folder in sorted({p.parent / "figures" for p in notebooks}):
+        if folder.is_dir():
+            shutil.copytree(folder, site / "figures", dirs_exist_ok=True)
 
 
 def copy_static(site):
@@ -184,6 +194,9 @@ def check_site(site, lessons):
             problems.append("the index does not list it")
         if external.search(text):
             problems.append(f"it loads from the internet: {external.search(text).group(0)}")
+        images = re.findall(r"""<img[^>]*\bsrc=["']([^"'?#]+)""", text)
+        problems += [f"it shows {src}, which is not in the site" for src in images
+                     if not src.startswith("data:") and not (site / src).is_file()]
         local = re.findall(r"""<script[^>]*\bsrc=["']([^"'?]+)""", text)
         problems += [f"it loads {src}, which is not in the site" for src in local
                      if not src.startswith("data:") and not (site / src).is_file()]
@@ -208,6 +221,8 @@ def main():
     ap.add_argument("--executed", action="store_true", help="the notebooks are executed already: render only")
     ap.add_argument("--test", action="store_true", help="check the site; print a pass/fail summary")
     ap.add_argument("--timeout", type=int, default=None, help="seconds per cell (default 300 in smoke mode, 1800)")
+    ap.add_argument("--record", type=pathlib.Path, default=None,
+                    help="at full size: record run times and README pictures in this folder (docs/)")
     args = ap.parse_args()
     smoke = settings.smoke()
     timeout = args.timeout or (300 if smoke else 1800)
@@ -216,6 +231,7 @@ def main():
     shutil.rmtree(site, ignore_errors=True)
     site.mkdir(parents=True)
     urls = copy_static(site)
+    copy_figures(site, [p.resolve() for p in args.notebooks])
 
     lessons = []
     for path in sorted(p.resolve() for p in args.notebooks):
@@ -225,10 +241,17 @@ def main():
             shutil.copy(path, out)
         else:
             print(f"--- {path.name} ({'smoke mode' if smoke else 'full size'})", flush=True)
-            problems, seconds, out = execute.execute(path, site, timeout, False, None)
+            # At full size the exercise solutions are left for the reader: the run time is the lesson's own.
+            problems, seconds, out = execute.execute(path, site, timeout, False, None, solutions=smoke)
             nb = nbformat.read(out, as_version=4)
             nb.metadata["gan_course_book"] = {"seconds": round(seconds, 1), "smoke": smoke}
             nbformat.write(nb, out)
+            if args.record and not smoke and not problems:
+                lesson_record.record_time(args.record / "run-times.json", path, seconds, machine())
+                source = nbformat.read(path, as_version=4)
+                picture = args.record / "pictures" / f"{lesson_record.lesson_key(path)}.png"
+                if lesson_record.write_picture(nb, source, picture):
+                    print(f"     its picture for the README: {picture}", flush=True)
             print(("FAIL " if problems else "ok   ") + f"{path.name} in {duration(seconds)}", flush=True)
             for p in problems:
                 print("   " + p.replace("\n", "\n   "), flush=True)

@@ -1,13 +1,17 @@
 """Execute the course's notebooks through the real Java kernel, headlessly.
 
-    python3 tools/execute.py --out DIR [--html] [--test] NOTEBOOK...
+    python3 tools/execute.py --out DIR [--html] [--test] [--solutions] NOTEBOOK...
 
 Each notebook runs in a fresh kernel and is written, executed, to DIR (never over the source), with an
-HTML copy when --html is given. With --test it is a test: a notebook fails on an error in any cell, on a
-cell that runs past the time-out, on a cell tagged `expect-image` that shows no image, on a kernel
-process that is still alive after shutdown, and on a source notebook saved with outputs (notebooks are
+HTML copy when --html is given. With --test it is a test: a notebook fails on an error in any cell (a
+lesson's checks throw when they do not hold), on a cell that runs past the time-out, on a cell tagged
+`expect-image` that shows no image, on a kernel process that is still alive after shutdown, on a code
+line longer than the page (100 characters), and on a source notebook saved with outputs (notebooks are
 committed clean; finished outputs live in the book, ./course book). The last line reads
 `notebooks: N passed, M failed`.
+
+Exercise solutions (code cells tagged `solution`) run in smoke mode, so that every one is tested; at full
+size they are left for the student, and the run time is the lesson's own, unless --solutions is given.
 """
 
 import argparse
@@ -25,6 +29,7 @@ sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 import settings  # noqa: E402 (GAN_COURSE_SMOKE, read by the course's one rule)
 
 IMAGE_TYPES = ("image/png", "image/gif", "image/jpeg", "image/svg+xml")
+PAGE_WIDTH = 100   # characters of code a line: what the classic Notebook shows without a scrollbar
 
 # The course's kernel lives in the project's own Jupyter folder (./course setup puts it there).
 PROJECT_JUPYTER = pathlib.Path(__file__).resolve().parent.parent / "build" / "jupyter"
@@ -55,6 +60,29 @@ def check_outputs(nb):
     return problems
 
 
+def too_wide(nb):
+    """Code lines wider than the page, as (cell index, line number, length)."""
+    return [(i, n + 1, len(line)) for i, c in enumerate(nb.cells) if c.cell_type == "code"
+            for n, line in enumerate(c.source.split("\n")) if len(line) > PAGE_WIDTH]
+
+
+def is_solution(cell):
+    return cell.cell_type == "code" and "solution" in cell.get("metadata", {}).get("tags", [])
+
+
+class LessonClient(NotebookClient):
+    """Runs a lesson's cells in order; exercise solutions only when asked to."""
+
+    def __init__(self, nb, run_solutions=True, **kw):
+        super().__init__(nb, **kw)
+        self.run_solutions = run_solutions
+
+    async def async_execute_cell(self, cell, cell_index, execution_count=None, store_history=True):
+        if is_solution(cell) and not self.run_solutions:
+            return cell
+        return await super().async_execute_cell(cell, cell_index, execution_count, store_history)
+
+
 def saved_outputs(nb):
     """Code cells that carry outputs or an execution count in the file itself."""
     return [i for i, c in enumerate(nb.cells)
@@ -75,11 +103,11 @@ def process_alive(pid):
         return False
 
 
-def execute(path, out_dir, timeout, html, kernel):
+def execute(path, out_dir, timeout, html, kernel, solutions=True):
     nb = nbformat.read(path, as_version=4)
     name = kernel or nb.metadata.get("kernelspec", {}).get("name")
-    client = NotebookClient(nb, timeout=timeout, startup_timeout=180, kernel_name=name,
-                            resources={"metadata": {"path": str(path.parent)}})
+    client = LessonClient(nb, run_solutions=solutions, timeout=timeout, startup_timeout=180, kernel_name=name,
+                          resources={"metadata": {"path": str(path.parent)}})
     pid = None
     error = None
     started = time.time()
@@ -128,6 +156,8 @@ def main():
     ap.add_argument("--test", action="store_true", help="check outputs; print a pass/fail summary")
     ap.add_argument("--timeout", type=int, default=None, help="seconds per cell (default 300 in smoke mode, 1800)")
     ap.add_argument("--kernel", default=None, help="kernelspec name (default: the notebook's own)")
+    ap.add_argument("--solutions", action="store_true",
+                    help="run the exercise solutions at full size too (smoke mode always runs them)")
     args = ap.parse_args()
     smoke = settings.smoke()
     timeout = args.timeout or (300 if smoke else 1800)
@@ -136,8 +166,13 @@ def main():
     for path in args.notebooks:
         path = path.resolve()
         print(f"--- {path.name} ({'smoke mode' if smoke else 'full size'})", flush=True)
-        problems, seconds, out = execute(path, args.out.resolve(), timeout, args.html, args.kernel)
-        dirty = saved_outputs(nbformat.read(path, as_version=4))
+        problems, seconds, out = execute(path, args.out.resolve(), timeout, args.html, args.kernel,
+                                         solutions=smoke or args.solutions)
+        source = nbformat.read(path, as_version=4)
+        dirty = saved_outputs(source)
+        if args.test:
+            problems += [f"cell {i}, line {n}: {length} characters of code, wider than the page "
+                         f"({PAGE_WIDTH}): break the line" for i, n, length in too_wide(source)]
         if args.test and dirty:
             problems.append(f"the notebook is saved with outputs (cells {', '.join(map(str, dirty[:10]))}): clear "
                             "them before committing (Kernel > Restart & Clear Output, then save)")

@@ -9,6 +9,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.nd4j.linalg.factory.Nd4j;
 
 class CheckTest {
@@ -47,7 +48,8 @@ class CheckTest {
         var net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(1).updater(new Adam(learningRate))
                 .list()
                 .layer(new DenseLayer.Builder().nIn(4).nOut(3).activation(activation).build())
-                .layer(new OutputLayer.Builder().nIn(3).nOut(1).activation(Activation.SIGMOID).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.XENT).nIn(3).nOut(1)
+                        .activation(Activation.SIGMOID).build())
                 .build());
         net.init();
         return net;

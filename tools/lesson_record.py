@@ -1,0 +1,136 @@
+"""What a full-size run of the lessons leaves behind for the front page: each lesson's run time, recorded in
+docs/run-times.json, and one small picture per lesson, docs/pictures/NN.png. ./course book writes both and
+then rewrites the run-time columns of the README's lesson table and of lesson 00's from the record:
+
+    python3 tools/lesson_record.py --times docs/run-times.json --readme README.md --lesson00 notebooks/00-*.ipynb
+
+The picture of a lesson is the first PNG output of its cell tagged `readme-picture`, scaled down (ImageMagick's
+`convert`) to a thumbnail of a few tens of KB.
+"""
+
+import argparse
+import base64
+import datetime
+import json
+import pathlib
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+import nbformat
+
+PICTURE_WIDTH = 300   # pixels: six of them side by side fit the README's page
+# What a single run time leaves out, per lesson: said in words, never as a second, unmeasured number.
+NOTES = {
+    "04": "on a CPU",
+    "05": "the first run also trains its digit GAN, once",
+    "06": "the first run also trains the classifiers, once",
+}
+
+
+def lesson_key(path):
+    """The lesson's number, "00" to "06", from its file name."""
+    return pathlib.Path(path).name[:2]
+
+
+def record_time(times_file, notebook, seconds, machine):
+    """Adds one full-size run of a lesson to the record (the latest run of each lesson is kept)."""
+    times_file = pathlib.Path(times_file)
+    record = json.loads(times_file.read_text()) if times_file.is_file() else {}
+    record[lesson_key(notebook)] = {"notebook": pathlib.Path(notebook).name, "seconds": round(seconds),
+                                    "date": datetime.date.today().isoformat(), "machine": machine}
+    times_file.parent.mkdir(parents=True, exist_ok=True)
+    times_file.write_text(json.dumps(dict(sorted(record.items())), indent=1) + "\n")
+
+
+def picture_cell(nb):
+    return next((c for c in nb.cells if c.cell_type == "code"
+                 and "readme-picture" in c.get("metadata", {}).get("tags", [])), None)
+
+
+def write_picture(executed_nb, source_nb, out_png):
+    """The thumbnail of the cell tagged `readme-picture` (found by its id in an executed copy); False if none."""
+    tagged = picture_cell(source_nb)
+    if tagged is None:
+        return False
+    cell = next((c for c in executed_nb.cells if c.get("id") == tagged.get("id")), None)
+    png = next((o["data"]["image/png"] for o in (cell or {}).get("outputs", [])
+                if "image/png" in o.get("data", {})), None)
+    if png is None:
+        return False
+    if not shutil.which("convert"):
+        raise SystemExit("lesson_record: ImageMagick's convert is needed for the README pictures "
+                         "(Debian/Ubuntu: apt-get install imagemagick)")
+    out_png = pathlib.Path(out_png)
+    out_png.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(suffix=".png") as full:
+        full.write(base64.b64decode(png))
+        full.flush()
+        subprocess.run(["convert", full.name, "-resize", f"{PICTURE_WIDTH}x>", "-strip",
+                        "-define", "png:compression-level=9", str(out_png)], check=True)
+    return True
+
+
+def duration_words(seconds, note=None):
+    minutes = round(seconds / 60)
+    text = "under 1 minute" if seconds < 60 else f"about {max(minutes, 1)} minute{'s' if minutes > 1 else ''}"
+    return text + (f" ({note})" if note else "")
+
+
+def rewrite_table(text, row_key, times, column):
+    """Rewrites the given column of the markdown table rows whose first cell starts with a lesson number."""
+    out = []
+    for line in text.split("\n"):
+        m = re.match(r"^\| *`?(\d\d)[- ]", line)
+        if m and m.group(1) in times and line.count("|") >= column + 2:
+            cells = line.split("|")
+            key = m.group(1)
+            cells[column + 1] = " " + duration_words(times[key]["seconds"], NOTES.get(key)) + " "
+            line = "|".join(cells)
+        out.append(line)
+    return "\n".join(out)
+
+
+def rewrite(times_file, readme, lesson00):
+    times = json.loads(pathlib.Path(times_file).read_text())
+    if not times:
+        return
+    dates = sorted({t["date"] for t in times.values()})
+    machines = sorted({t["machine"] for t in times.values()})
+    stamp = f"measured {' to '.join([dates[0], dates[-1]] if len(dates) > 1 else dates)} on {', '.join(machines)}"
+    # The README: | notebook | what it teaches | run time ... |
+    readme = pathlib.Path(readme)
+    text = rewrite_table(readme.read_text(), "notebook", times, 2)
+    text = re.sub(r"(\| notebook \| what it teaches \| )[^|]*(\|)", rf"\g<1>run time ({stamp}) \g<2>", text)
+    readme.write_text(text)
+    # Lesson 00's table is in a markdown cell; the notebook keeps its own JSON layout.
+    path = pathlib.Path(lesson00)
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    for cell in raw["cells"]:
+        if cell["cell_type"] == "markdown" and "| lesson | what it teaches |" in "".join(cell["source"]):
+            source = "".join(cell["source"])
+            source = rewrite_table(source, "lesson", times, 2)
+            source = re.sub(r"(\| lesson \| what it teaches \| )[^|]*(\|)", rf"\g<1>whole notebook, {stamp} \g<2>",
+                            source)
+            cell["source"] = source
+    path.write_text(json.dumps(raw, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--times", type=pathlib.Path, required=True, help="the record, docs/run-times.json")
+    ap.add_argument("--readme", type=pathlib.Path, required=True)
+    ap.add_argument("--lesson00", type=pathlib.Path, required=True)
+    args = ap.parse_args()
+    if not args.times.is_file():
+        print(f"lesson_record: no {args.times} yet: run ./course book at full size first", file=sys.stderr)
+        return 1
+    rewrite(args.times, args.readme, args.lesson00)
+    print(f"lesson_record: run times in {args.readme} and {args.lesson00} rewritten from {args.times}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

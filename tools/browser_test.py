@@ -7,7 +7,8 @@ Chromium through ChromeDriver (Debian: apt-get install chromium chromium-driver)
 notebook page, checks that the course's own kernel (`gan-course`) started, presses "Run All" (Jupyter's
 execute_all_cells), and waits until the kernel is idle with no cell left running. A lesson passes when every
 code cell finished (it has an execution count) with no error output, and every cell tagged `expect-image`
-shows a picture that the browser has loaded. A full-page screenshot of each lesson goes to
+shows a picture that the browser has loaded, and every exercise solution (a code cell tagged `solution`)
+ran with its code hidden behind its "Show the solution" button. A full-page screenshot of each lesson goes to
 DIR/NN-name.png. The notebooks run from a copy in DIR/notebooks/, so the server never writes outputs into the
 sources. At the end it stops the browser, ChromeDriver, the server and the kernels it started, and fails if
 any of their processes is left. The last line reads `browser: N passed, M failed`.
@@ -282,6 +283,8 @@ return Jupyter.notebook.get_cells().map((c, i) => c.cell_type !== 'code' ? null 
   errors: c.output_area.outputs.filter(o => o.output_type === 'error').map(o => o.ename + ': ' + o.evalue),
   images: [...c.element[0].querySelectorAll('.output_area img')]
       .filter(img => img.complete && img.naturalWidth > 0).length,
+  codeShown: c.element.find('.input').is(':visible'),
+  revealButton: c.element.find('.gan-solution-toggle').length > 0,
 }).filter(c => c !== null);
 """
 
@@ -334,11 +337,15 @@ def run_lesson(browser, server, name, shot, timeout):
         problems += [f"cell {c['index']}: {e}" for e in c["errors"]]
         if "expect-image" in c["tags"] and c["images"] == 0:
             problems.append(f"cell {c['index']}: tagged expect-image but the page shows no loaded image")
+        if "solution" in c["tags"] and (c["codeShown"] or not c["revealButton"]):
+            problems.append(f"cell {c['index']}: an exercise solution whose code the page shows, or without its "
+                            "Show the solution button (jupyter-config/custom/custom.js not loaded?)")
     expected = sum("expect-image" in c["tags"] for c in cells)
     images = sum(c["images"] for c in cells)
     errors = sum(len(c["errors"]) for c in cells)
+    solutions = sum("solution" in c["tags"] for c in cells)
     summary = (f"{len(cells)} code cells, {sum(isinstance(c['count'], int) for c in cells)} finished, "
-               f"{errors} errors, {images} images ({expected} cells expect one)")
+               f"{errors} errors, {images} images ({expected} cells expect one), {solutions} solutions hidden")
     if problems:
         raise Failure(summary + "\n" + "\n".join(problems))
     return seconds, summary

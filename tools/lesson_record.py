@@ -50,6 +50,20 @@ def picture_cell(nb):
                  and "readme-picture" in c.get("metadata", {}).get("tags", [])), None)
 
 
+def complete_png(b64):
+    """The PNG bytes of a notebook output. rapaio-jupyter-kernel 3.0.1 never closes the Base64 stream it
+    encodes pictures into, so the last bytes, the PNG's end chunk, go missing: browsers forgive that,
+    ImageMagick does not. The end chunk is always the same 12 bytes; it is put back."""
+    b64 = "".join(b64.split())
+    data = base64.b64decode(b64 + "=" * (-len(b64) % 4))
+    end = b"\x00\x00\x00\x00IEND\xaeB`\x82"
+    if not data.endswith(end):
+        last = data.rfind(b"IDAT")
+        length = int.from_bytes(data[last - 4:last], "big") if last >= 4 else -1
+        data = data[:last + 4 + length + 4] + end if last >= 4 else data
+    return data
+
+
 def write_picture(executed_nb, source_nb, out_png):
     """The thumbnail of the cell tagged `readme-picture` (found by its id in an executed copy); False if none."""
     tagged = picture_cell(source_nb)
@@ -66,7 +80,7 @@ def write_picture(executed_nb, source_nb, out_png):
     out_png = pathlib.Path(out_png)
     out_png.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile(suffix=".png") as full:
-        full.write(base64.b64decode(png))
+        full.write(complete_png(png))
         full.flush()
         subprocess.run(["convert", full.name, "-resize", f"{PICTURE_WIDTH}x>", "-strip",
                         "-define", "png:compression-level=9", str(out_png)], check=True)
@@ -91,6 +105,47 @@ def rewrite_table(text, row_key, times, column):
             line = "|".join(cells)
         out.append(line)
     return "\n".join(out)
+
+
+# The README's strip: each lesson's picture, its link and what it shows.
+STRIP = [
+    ("00", "00-getting-started", "00 · getting started", "a first model, trained live"),
+    ("01", "01-vanilla-gan-mnist", "01 · a vanilla GAN", "digits from noise"),
+    ("02", "02-gan-fashion-mnist", "02 · what goes wrong", "clothes, and mode collapse measured"),
+    ("03", "03-autoencoders", "03 · autoencoders", "denoising, and why it is no generator"),
+    ("04", "04-dcgan-cifar10", "04 · a DCGAN on CIFAR-10", "colour photos from a convolutional GAN"),
+    ("05", "05-latent-space-and-completion", "05 · latent space and completion", "denoising by a search in z"),
+    ("06", "06-evaluating-gans", "06 · evaluating GANs", "are the samples copies? nearest neighbours"),
+]
+
+
+def strip_markdown(pictures):
+    """Rows of four lessons: link, picture, caption; only the lessons whose picture a full-size run made."""
+    have = [entry for entry in STRIP if (pictures / f"{entry[0]}.png").is_file()]
+    rows = []
+    for start in range(0, len(have), 4):
+        part = have[start:start + 4]
+        rows.append("| " + " | ".join(f"[{title}](notebooks/{name}.ipynb)" for _, name, title, _ in part) + " |")
+        rows.append("|" + " :---: |" * len(part))
+        rows.append("| " + " | ".join(f'<img src="docs/pictures/{key}.png" width="200" alt="{caption}">'
+                                      for key, _, _, caption in part) + " |")
+        rows.append("| " + " | ".join(caption for *_, caption in part) + " |")
+        rows.append("")
+    shown = {key for key, *_ in have}
+    missing = [key for key, *_ in STRIP if key not in shown]
+    if missing:
+        rows.append(f"(Lessons {', '.join(missing)}: no picture yet; `./course book` at full size makes them.)")
+        rows.append("")
+    return "\n".join(rows)
+
+
+def rewrite_strip(readme, pictures):
+    """The README's picture strip, between <!-- pictures --> and <!-- /pictures -->, from docs/pictures."""
+    readme = pathlib.Path(readme)
+    text = readme.read_text()
+    new = re.sub(r"(<!-- pictures -->\n).*?(<!-- /pictures -->)",
+                 lambda m: m.group(1) + strip_markdown(pathlib.Path(pictures)) + m.group(2), text, flags=re.S)
+    readme.write_text(new)
 
 
 def rewrite(times_file, readme, lesson00):
@@ -128,7 +183,9 @@ def main():
         print(f"lesson_record: no {args.times} yet: run ./course book at full size first", file=sys.stderr)
         return 1
     rewrite(args.times, args.readme, args.lesson00)
-    print(f"lesson_record: run times in {args.readme} and {args.lesson00} rewritten from {args.times}")
+    rewrite_strip(args.readme, args.times.parent / "pictures")
+    print(f"lesson_record: run times in {args.readme} and {args.lesson00} rewritten from {args.times}, "
+          f"and the README's pictures from {args.times.parent / 'pictures'}")
     return 0
 
 

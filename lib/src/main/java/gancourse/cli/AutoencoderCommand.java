@@ -41,9 +41,9 @@ final class AutoencoderCommand {
             throw new Args.UsageException("train autoencoder: --kind must be dense, conv or denoising"
                     + (kind == null ? "" : ", got '" + kind + "'") + "; usage: " + USAGE);
         }
-        int epochs = a.integer("epochs", kind.equals("dense") ? 5 : 2, 1);
-        int seed = a.integer("seed", 42, 0);
-        Path out = a.path("out", Path.of("build", "autoencoder-" + kind));
+        int epochs = a.integer("epochs", kind.equals("dense") ? 5 : 2, 1, 1000);
+        int seed = a.integer("seed", 42, 0, Integer.MAX_VALUE);
+        Path out = a.outputFolder("out", Path.of("build", "autoencoder-" + kind));
         Up up = up(a.text("up", "resize"));
         double noise = kind.equals("denoising") ? factor(a.text("noise", "0.5")) : 0;
         if (kind.equals("dense") && a.text("up", null) != null) {

@@ -16,11 +16,20 @@ final class EvalCommand {
 
     static void run(String[] argv) {
         Args a = new Args(argv, 0, Set.of("dataset", "samples"));
+        a.noPositional("eval");
         String dataset = a.text("dataset", null);
         if (dataset == null || !Datasets.NAMES.contains(dataset)) {
             throw new Args.UsageException("--dataset must be one of " + Datasets.NAMES + (dataset == null ? "" : ", got '" + dataset + "'"));
         }
-        INDArray samples = SampleFiles.read(a.requiredPath("samples"));
+        // The file's header against the dataset's image shape, before the classifier and the test set are loaded.
+        SampleFiles.Header header = SampleFiles.header(a.inputFile("samples"));
+        String shape = dataset.equals("cifar-10") ? "3x32x32" : "1x28x28";
+        if (!header.imageShape().equals(shape)) {
+            throw new IllegalArgumentException("the samples file " + header.file() + " holds " + header.imageShape()
+                    + " images, but " + dataset + "'s are " + shape + ": give --dataset the dataset they imitate, or "
+                    + "--samples a file of " + shape + " images");
+        }
+        INDArray samples = SampleFiles.read(header.file());
         System.out.println(Evaluation.of(dataset, samples).summary());
     }
 }

@@ -2,6 +2,8 @@ package gancourse.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 import gancourse.Backend;
@@ -13,6 +15,7 @@ import gancourse.display.Images;
 import gancourse.display.LiveView;
 import gancourse.display.Screen;
 import gancourse.models.MlpGan;
+import gancourse.training.Checkpoint;
 import gancourse.training.GanTrainer;
 import gancourse.training.TrainerSettings;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -22,7 +25,7 @@ final class TrainCommand {
     private TrainCommand() {}
 
     static void run(String[] args) {
-        if (args.length == 0) throw new Args.UsageException("train: which model?");
+        if (args.length == 0) throw new Args.UsageException("train: which model? (mnist-gan, fashion-gan, autoencoder, dcgan-cifar10)");
         switch (args[0]) {
             case "mnist-gan" -> mlpGan("mnist", args);
             case "fashion-gan" -> mlpGan("fashion-mnist", args);
@@ -36,18 +39,25 @@ final class TrainCommand {
     /** Lessons 01 and 02: the vanilla GAN, trained with the library's trainer. */
     private static void mlpGan(String dataset, String[] argv) {
         Args a = new Args(argv, 1, Set.of("iterations", "seed", "samples", "out", "checkpoint"));
-        int iterations = a.integer("iterations", 5000, 0);
-        int seed = a.integer("seed", 42, 0);
-        int samples = a.integer("samples", 1000, 1);
-        Path out = a.path("out", Path.of("build", argv[0] + "-samples.idx"));
-        Path checkpoint = a.path("checkpoint", null);
+        a.noPositional("train " + argv[0]);
+        int iterations = a.integer("iterations", 5000, 1, Limits.ITERATIONS);
+        int seed = a.integer("seed", 42, 0, Integer.MAX_VALUE);
+        int samples = a.integer("samples", 1000, 1, Limits.SAMPLES);
+        Path out = a.outputFile("out", Path.of("build", argv[0] + "-samples.idx"));
+        Path checkpoint = a.checkpoint("checkpoint");
+        Map<String, String> identity = new LinkedHashMap<>();
+        identity.put("model", argv[0]);
+        identity.put("dataset", dataset);
+        boolean resume = checkpoint != null && Files.exists(checkpoint);
+        if (resume) Checkpoint.requireBelongsTo(checkpoint, identity);
 
         Backend.threads(1); // small dense networks: faster on one thread (see Backend.threads)
         ImageDataset train = Datasets.load(dataset, "train");
-        GanTrainer trainer = checkpoint != null && Files.exists(checkpoint)
+        GanTrainer trainer = resume
                 ? GanTrainer.resume(checkpoint, train.flat())
                 : new GanTrainer(MlpGan.generator(seed), MlpGan.discriminator(seed + 1L), train.flat(),
                         TrainerSettings.defaults().withSeed(seed));
+        identity.forEach(trainer::identify);
         if (trainer.iteration() > 0) System.out.println("resumed from " + checkpoint + " at iteration " + trainer.iteration());
         if (checkpoint != null) trainer.checkpointTo(checkpoint, 1000);
 
@@ -64,8 +74,7 @@ final class TrainCommand {
                 .chart("D outputs", "D(x)", "D(G(z))");
         long start = System.nanoTime();
         int first = (int) trainer.iteration();
-        trainer.onStep(s -> view.update((int) s.iteration() - first, s.epoch(), s.values()));
-        int done = trainer.train(iterations);
+        int done = trainer.train(iterations, s -> view.update((int) s.iteration() - first, s.epoch(), s.values()));
         if (done > 0) view.finish();
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("trained %d iterations in %.1f s: %.1f iterations/s%n", done, seconds, done / seconds);

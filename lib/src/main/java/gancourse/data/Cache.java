@@ -7,9 +7,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -144,6 +147,32 @@ final class Cache {
 
     private void fetch(Spec spec, Path dir) throws IOException {
         Files.createDirectories(dir);
+        // One fetch of a dataset at a time, across processes: a second run waits, then finds the files checked.
+        // Holding the lock, no copy is under way, so every .part file left in the folder is a killed copy's.
+        synchronized (Cache.class) {
+            try (FileChannel channel = FileChannel.open(root.resolve("." + spec.name() + ".lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock lock = channel.lock()) {
+                if (stillVerified(spec, dir)) return;
+                deleteLeftovers(dir);
+                fetchLocked(spec, dir);
+            }
+        }
+    }
+
+    /** Deletes the hidden {@code .NAME.*.part} files of copies that were killed midway. */
+    static void deleteLeftovers(Path dir) throws IOException {
+        List<Path> leftovers;
+        try (var files = Files.walk(dir)) {
+            leftovers = files.filter(f -> {
+                String n = f.getFileName().toString();
+                return n.startsWith(".") && n.endsWith(".part") && Files.isRegularFile(f);
+            }).toList();
+        }
+        for (Path f : leftovers) Files.deleteIfExists(f);
+    }
+
+    private void fetchLocked(Spec spec, Path dir) throws IOException {
         // The note goes first and comes back last: files being replaced are never taken as checked.
         Stamp.delete(dir);
         Map<String, Unpack.Part> parts = new LinkedHashMap<>();
@@ -251,7 +280,8 @@ final class Cache {
         for (String f : expected) {
             String want = spec.sha256().get(f);
             String got = parts.get(f).sha256();
-            if (want == null || want.equals(got)) continue;
+            if (want == null) return "the course has no checksum for " + f + ", so it cannot be verified";
+            if (want.equals(got)) continue;
             String sums = f + ": SHA-256 " + got + ", expected " + want;
             if (spec.archiveMd5() == null) return "wrong checksum, a corrupt or changed file (" + sums + ")";
             return String.format("wrong checksum: it is neither the official archive (MD5 %s, %,d bytes; this one "

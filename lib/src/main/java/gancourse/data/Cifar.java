@@ -61,8 +61,9 @@ final class Cifar {
         for (String line : Files.readAllLines(meta)) {
             if (!line.isBlank()) names.add(line.trim());
         }
-        if (names.size() != 10) {
-            throw new IOException(meta + " should name 10 classes, one a line, but names " + names.size());
+        if (!names.equals(Datasets.CIFAR_10_CLASSES)) {
+            throw new IOException(meta + " should name CIFAR-10's classes " + Datasets.CIFAR_10_CLASSES
+                    + ", one a line, but names " + names);
         }
         return names;
     }

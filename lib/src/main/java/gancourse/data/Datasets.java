@@ -19,6 +19,10 @@ import java.util.List;
 public final class Datasets {
     public static final List<String> NAMES = Spec.ALL.stream().map(Spec::name).toList();
 
+    /** CIFAR-10's classes, in label order, as its batches.meta.txt names them. */
+    public static final List<String> CIFAR_10_CLASSES = List.of("airplane", "automobile", "bird", "cat", "deer", "dog",
+            "frog", "horse", "ship", "truck");
+
     /** In smoke mode a split keeps only its first images, so that every notebook runs in seconds. */
     public static final int SMOKE_TRAIN = 2048;
     public static final int SMOKE_TEST = 1024;

@@ -3,6 +3,7 @@ package gancourse.data;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.InputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,7 +14,6 @@ import java.nio.file.Path;
 import gancourse.training.Checkpoint;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Generated images in the datasets' own file formats, so that any tool that reads MNIST or CIFAR-10 reads
@@ -62,36 +62,87 @@ public final class SampleFiles {
         });
     }
 
-    /** Samples written by {@link #writeIdx} or {@link #writeCifar} (or real dataset files), as [n, c, h, w] in [-1, 1]. */
-    public static INDArray read(Path file) {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+    /** The most images {@link #read} takes: 100,000 CIFAR-10 images are 1.2 GB as floats. */
+    public static final int MAX_IMAGES = 100_000;
+
+    private static final int CIFAR_RECORD = 1 + 3 * 32 * 32;
+
+    /** What a samples file holds, from its header (IDX) or its size (CIFAR-10 records), checked against its size. */
+    public record Header(Path file, boolean idx, int count, int channels, int height, int width) {
+        /** e.g. "3x32x32" */
+        public String imageShape() {
+            return channels + "x" + height + "x" + width;
+        }
+    }
+
+    /**
+     * Reads and checks a samples file's header without reading its pixels: a malformed or oversized file is
+     * refused with a message that names it and says what is wrong, before anything else is loaded.
+     */
+    public static Header header(Path file) {
+        try (DataInputStream in = new DataInputStream(Files.newInputStream(file))) {
             long size = Files.size(file);
-            int first = in.readInt();
-            if (first == IDX_IMAGES) {
-                int n = in.readInt(), h = in.readInt(), w = in.readInt();
-                if (16L + (long) n * h * w != size) {
-                    throw new IOException("the header says " + n + " images of " + h + "x" + w + " but the file has "
-                            + size + " bytes");
-                }
-                return fromBytes(in.readNBytes(n * h * w), n, 1, h, w);
+            if (size == 0) throw bad(file, "it is empty");
+            if (size >= 4) {
+                int first = in.readInt();
+                if (first == IDX_IMAGES) return idxHeader(file, in, size);
             }
-            int record = 1 + 3 * 32 * 32;
-            if (size % record != 0) {
-                throw new IOException("neither an IDX image file (no 0x803 magic number) nor CIFAR-10 records "
-                        + "(the size " + size + " is no multiple of " + record + ")");
+            if (size % CIFAR_RECORD != 0) {
+                throw bad(file, "it is neither an IDX image file (no 0x803 magic number) nor CIFAR-10 records "
+                        + "(its size, " + size + " bytes, is no multiple of " + CIFAR_RECORD + ")");
             }
-            int n = (int) (size / record);
-            byte[] all = new byte[(int) size];
-            all[0] = (byte) (first >>> 24);
-            all[1] = (byte) (first >>> 16);
-            all[2] = (byte) (first >>> 8);
-            all[3] = (byte) first;
-            in.readFully(all, 4, all.length - 4);
-            byte[] pixels = new byte[n * (record - 1)];
-            for (int i = 0; i < n; i++) System.arraycopy(all, i * record + 1, pixels, i * (record - 1), record - 1);
-            return fromBytes(pixels, n, 3, 32, 32);
+            return new Header(file, false, checkCount(file, size / CIFAR_RECORD), 3, 32, 32);
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("no samples file " + file + ": check the path (./course train ... --out FILE writes one)");
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the samples file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Header idxHeader(Path file, DataInputStream in, long size) throws IOException {
+        if (size < 16) throw bad(file, "its IDX header is cut short (" + size + " bytes, a header has 16)");
+        long n = in.readInt(), h = in.readInt(), w = in.readInt();
+        if (n <= 0) throw bad(file, "its header says it holds " + n + " images");
+        if (h <= 0 || w <= 0) throw bad(file, "its header gives an image size of " + h + "x" + w);
+        if (h > 4096 || w > 4096) throw bad(file, "its header gives an image size of " + h + "x" + w + ", too large to be an image");
+        long expected = 16 + n * h * w; // below 2^31 * 2^24: no overflow
+        if (expected != size) {
+            throw bad(file, "its header says " + n + " images of " + h + "x" + w + " (" + expected + " bytes with the "
+                    + "header) but the file has " + size + " bytes: it is truncated or not what the header says");
+        }
+        return new Header(file, true, checkCount(file, n), 1, (int) h, (int) w);
+    }
+
+    private static int checkCount(Path file, long n) {
+        if (n > MAX_IMAGES) {
+            throw bad(file, "it holds " + n + " images, more than the " + MAX_IMAGES + " that are read at most; "
+                    + "score fewer samples (./course train ... --samples K)");
+        }
+        return (int) n;
+    }
+
+    private static IllegalArgumentException bad(Path file, String what) {
+        return new IllegalArgumentException("the samples file " + file + " cannot be used: " + what + ".");
+    }
+
+    /**
+     * Samples written by {@link #writeIdx} or {@link #writeCifar} (or real dataset files, up to {@link #MAX_IMAGES}),
+     * as [n, c, h, w] in [-1, 1], read a chunk at a time.
+     */
+    public static INDArray read(Path file) {
+        Header header = header(file);
+        int n = header.count(), pixels = header.channels() * header.height() * header.width();
+        int record = header.idx() ? pixels : CIFAR_RECORD;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            if (header.idx()) in.skipNBytes(16);
+            Pixels x = new Pixels(n, header.channels(), header.height(), header.width());
+            byte[] chunk = new byte[Pixels.CHUNK * record];
+            for (int first = 0; first < n; first += Pixels.CHUNK) {
+                int k = Math.min(Pixels.CHUNK, n - first);
+                if (in.readNBytes(chunk, 0, k * record) < k * record) throw new EOFException();
+                x.put(first, k, chunk, header.idx() ? 0 : 1, record);
+            }
+            return x.array();
         } catch (EOFException e) {
             throw new IllegalArgumentException("the samples file " + file + " ends early: it is truncated. Write it again.");
         } catch (IOException e) {
@@ -108,12 +159,6 @@ public final class SampleFiles {
             b[i] = (byte) Math.round((x + 1) * 127.5f);
         }
         return b;
-    }
-
-    private static INDArray fromBytes(byte[] bytes, int n, int c, int h, int w) {
-        float[] v = new float[bytes.length];
-        for (int i = 0; i < v.length; i++) v[i] = (bytes[i] & 0xff) / 127.5f - 1f;
-        return Nd4j.create(v, new long[] {n, c, h, w}, 'c');
     }
 
     private static void write(Path file, Checkpoint.Writer writer) {

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * @param urls       base addresses to try in turn, each ending with '/'
  * @param downloads  the files to download, {@code .gz} (one file) or {@code .tar.gz} (several)
  * @param files      the files unpacked into the cache, relative to its folder
- * @param sha256     expected SHA-256 of unpacked files (every file listed here must match)
+ * @param sha256     expected SHA-256 of every unpacked file (a file without one is refused, unless the archive's MD5 matches)
  * @param archiveMd5 MD5 of an official archive that is accepted whatever the sums of its files, or null
  * @param archiveSize the size in bytes of that archive
  * @param classNames the label names, or null when the dataset ships them (CIFAR-10)
@@ -67,7 +67,8 @@ record Spec(String name, List<String> urls, List<String> downloads, List<String>
                     CIFAR_DIR + "data_batch_3.bin", "bbe8596564c0f86427f876058170b84dac6670ddf06d79402899d93ceea26f67",
                     CIFAR_DIR + "data_batch_4.bin", "014e562d6e23c72197cc727519169a60359f5eccd8945ad5a09d710285ff4e48",
                     CIFAR_DIR + "data_batch_5.bin", "755304fc0b379caeae8c14f0dac912fbc7d6cd469eb67a1029a08a39453a9add",
-                    CIFAR_DIR + "test_batch.bin", "8e2eb146ae340b09e24670f29cabc6326dba54da8789dab6768acf480273f65b"),
+                    CIFAR_DIR + "test_batch.bin", "8e2eb146ae340b09e24670f29cabc6326dba54da8789dab6768acf480273f65b",
+                    CIFAR_DIR + "batches.meta.txt", "2ce042b1e0b48db4bb214408e6414ba18b2731c24af244f2d6c112fddf31af00"),
             "c32a1d4ab5d03f1284b67883e8d87530", 170_052_171L,
             null);
 

@@ -50,6 +50,7 @@ public final class Checkpoint {
         state.setProperty("labelFlip", Double.toString(s.labelFlip()));
         state.setProperty("generatorLoss", s.generatorLoss().name());
         state.setProperty("fixedNoiseSize", Integer.toString(s.fixedNoiseSize()));
+        trainer.identity().forEach(state::setProperty);
         StringBuilder history = new StringBuilder("iteration,epoch,lossD,lossG,dReal,dFake\n");
         for (GanStep h : trainer.history()) {
             history.append(h.iteration()).append(',').append(h.epoch()).append(',').append(h.lossD()).append(',')
@@ -75,9 +76,11 @@ public final class Checkpoint {
         MultiLayerNetwork d;
         long iteration;
         List<GanStep> history = new ArrayList<>();
+        Map<String, String> id;
         try {
             Properties p = new Properties();
             p.load(new ByteArrayInputStream(parts.get(STATE)));
+            id = identity(p);
             s = new TrainerSettings(Integer.parseInt(p.getProperty("batchSize")),
                     Long.parseLong(p.getProperty("seed")), Noise.valueOf(p.getProperty("noise")),
                     Double.parseDouble(p.getProperty("realLabel")), Double.parseDouble(p.getProperty("fakeLabel")),
@@ -97,9 +100,68 @@ public final class Checkpoint {
             throw new IllegalArgumentException("the checkpoint " + file + " is damaged (" + e + "). "
                     + "Delete it and train again, or use an older one.", e);
         }
-        GanTrainer trainer = new GanTrainer(g, d, data, s);
+        GanTrainer trainer;
+        try {
+            trainer = new GanTrainer(g, d, data, s);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the checkpoint " + file + " does not fit this data: " + e.getMessage()
+                    + ". It belongs to another model" + described(id) + "; give a checkpoint file of "
+                    + "this model's own.", e);
+        }
         trainer.restore(iteration, history);
+        id.forEach(trainer::identify);
         return trainer;
+    }
+
+    /** What a checkpoint says it belongs to ("model", "dataset", ...), empty for one written before they were recorded. */
+    public static Map<String, String> identity(Path file) {
+        Properties p = new Properties();
+        try {
+            p.load(new ByteArrayInputStream(parts(file).get(STATE)));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the checkpoint " + file + " is damaged (" + e + "). "
+                    + "Delete it and train again, or use an older one.", e);
+        }
+        return identity(p);
+    }
+
+    private static Map<String, String> identity(Properties p) {
+        Map<String, String> id = new java.util.TreeMap<>();
+        for (String key : GanTrainer.IDENTITY_KEYS) {
+            if (p.getProperty(key) != null) id.put(key, p.getProperty(key));
+        }
+        return id;
+    }
+
+    /**
+     * Refuses a checkpoint that belongs to another model or dataset, or that does not say (written by an older
+     * version of the course): resumed, it would fail deep in training or, worse, go on silently with the wrong data.
+     */
+    public static void requireBelongsTo(Path file, Map<String, String> expected) {
+        Map<String, String> id = identity(file);
+        if (id.isEmpty()) {
+            throw new IllegalArgumentException("the checkpoint " + file + " does not say which model and dataset it "
+                    + "belongs to (it was written by an older version of the course), so it cannot be resumed as"
+                    + described(expected) + ". Move it away or delete it to train from the start, or give --checkpoint "
+                    + "another file.");
+        }
+        for (Map.Entry<String, String> e : expected.entrySet()) {
+            String recorded = id.get(e.getKey());
+            if (!e.getValue().equals(recorded)) {
+                throw new IllegalArgumentException("the checkpoint " + file + " belongs to" + described(id) + ", not to"
+                        + described(expected) + ": give --checkpoint a file of its own for this run (or delete this "
+                        + "one to start over)");
+            }
+        }
+    }
+
+    private static String described(Map<String, String> id) {
+        if (id.isEmpty()) return "";
+        StringBuilder b = new StringBuilder();
+        for (String k : GanTrainer.IDENTITY_KEYS) {
+            if (id.containsKey(k)) b.append(b.length() == 0 ? " " : ", ").append(k).append(' ').append(id.get(k));
+        }
+        return b.toString();
     }
 
     /** The generator of a GanTrainer checkpoint, alone: to draw with a trained G without its training data. */

@@ -60,6 +60,10 @@ public final class GanTrainer {
     private long iteration;
     private Path checkpointFile;
     private int checkpointEvery;
+    private final java.util.Map<String, String> identity = new java.util.TreeMap<>();
+
+    /** What a checkpoint records about the run it belongs to, besides the networks (see {@link #identify}). */
+    static final List<String> IDENTITY_KEYS = List.of("model", "dataset", "class", "width");
 
     /**
      * @param data the real images, as D takes them: [n, features] for a dense D, [n, c, h, w] for a convolutional one
@@ -83,15 +87,47 @@ public final class GanTrainer {
                 .noneMatch(c -> c.getLayer() instanceof BatchNormalization);
         this.settings = settings;
         this.fixedNoise = settings.noise().sample(settings.fixedNoiseSize(), latentSize(), settings.seed() ^ 0x5EEDL);
+        requireImagesLike(data);
+    }
+
+    // G's images and the real ones must have the same shape, or D cannot take both: say so now, not in a native op.
+    private void requireImagesLike(INDArray data) {
+        long[] fake = generate(fixedNoise.getRow(0, true)).shape();
+        long[] real = data.shape();
+        if (!java.util.Arrays.equals(java.util.Arrays.copyOfRange(fake, 1, fake.length),
+                java.util.Arrays.copyOfRange(real, 1, real.length))) {
+            throw new IllegalArgumentException("the generator makes images of shape "
+                    + java.util.Arrays.toString(java.util.Arrays.copyOfRange(fake, 1, fake.length))
+                    + " but the data's are " + java.util.Arrays.toString(java.util.Arrays.copyOfRange(real, 1, real.length))
+                    + " (flat rows [n, 784] for a dense discriminator, [n, c, h, w] for a convolutional one)");
+        }
+    }
+
+    /**
+     * Names what this run trains, e.g. ("model", "mnist-gan") and ("dataset", "mnist"): its checkpoints record it,
+     * and {@link Checkpoint#requireBelongsTo} refuses to resume one as another model or on other data.
+     */
+    public GanTrainer identify(String key, String value) {
+        if (!IDENTITY_KEYS.contains(key)) throw new IllegalArgumentException("identify: key must be one of " + IDENTITY_KEYS);
+        identity.put(key, value);
+        return this;
+    }
+
+    java.util.Map<String, String> identity() {
+        return Collections.unmodifiableMap(identity);
     }
 
     public GanTrainer(MultiLayerNetwork generator, MultiLayerNetwork discriminator, INDArray data) {
         this(generator, discriminator, data, TrainerSettings.defaults());
     }
 
-    /** Called after every iteration, e.g. by the live view. */
+    /**
+     * Called after every iteration of the next {@link #train} call, e.g. by a live view; that call forgets it when it
+     * returns, however it ends. So a cell that makes a new view and trains can be run again (after Stop, or to train
+     * more) without the old, finished view still listening.
+     */
     public GanTrainer onStep(Consumer<GanStep> listener) {
-        listeners.add(listener);
+        listeners.add(java.util.Objects.requireNonNull(listener, "listener"));
         return this;
     }
 
@@ -111,25 +147,47 @@ public final class GanTrainer {
      */
     public int train(int iterations) {
         if (iterations < 0) throw new IllegalArgumentException("iterations must be >= 0, got " + iterations);
+        List<Consumer<GanStep>> listening = List.copyOf(listeners);
+        listeners.clear();
         int done = 0;
+        boolean saved = true; // whether the checkpoint holds the last finished step
         try {
-            for (; done < iterations; done++) {
+            for (; done < iterations; ) {
                 if (Thread.interrupted()) { // consumed: the next train() call runs
                     stopped("interrupted");
                     break;
                 }
                 GanStep s = step();
-                for (Consumer<GanStep> l : listeners) l.accept(s);
-                if (checkpointFile != null && iteration % checkpointEvery == 0) saveCheckpoint();
+                done++;
+                saved = checkpointFile == null;
+                if (!saved && iteration % checkpointEvery == 0) {
+                    saveCheckpoint();
+                    saved = true;
+                }
+                try {
+                    for (Consumer<GanStep> l : listening) l.accept(s);
+                } catch (RuntimeException | Error listenerFailed) {
+                    // After a finished step (e.g. a view that cannot draw): save that step, then report.
+                    if (!saved && !(listenerFailed instanceof ThreadDeath)) { // a Stop is saved below
+                        saveCheckpoint();
+                        saved = true;
+                    }
+                    throw listenerFailed;
+                }
             }
         } catch (ThreadDeath interrupted) {
             // A notebook kernel stops a running cell this way. Between two native calls the networks are whole,
             // so we end the cell normally and keep them usable.
             stopped("interrupted");
         }
-        // The last state, unless the loop has just written it.
-        if (checkpointFile != null && done > 0 && iteration % checkpointEvery != 0) saveCheckpoint();
+        if (!saved) saveCheckpoint(); // the last state, unless the loop has just written it
         return done;
+    }
+
+    /** {@link #train(int)} with a listener for this run only. */
+    public int train(int iterations, Consumer<GanStep> listener) {
+        onStep(listener);
+        return train(iterations);
     }
 
     /** One iteration: a D step, then a G step. */

@@ -28,6 +28,8 @@ public final class KernelMain {
         int status = 0;
         try {
             gancourse.NativeBuild.select(); // ND4J's AVX2 build where the CPU has AVX2, before a cell loads ND4J
+            projectDataFolder();
+            JShellSources.install(); // before the kernel starts JShell
             buildKernelQuietly();
             MainApp.main(args);
         } catch (Throwable e) {
@@ -35,6 +37,21 @@ public final class KernelMain {
             status = 1;
         }
         System.exit(status);
+    }
+
+    /*
+     * The kernelspec names the project's data folder (gancourse.data.default): a kernel that another Jupyter
+     * starts from another folder (VS Code, the student's own JupyterLab) would otherwise cache the datasets
+     * in <its folder>/data and download them again. GAN_COURSE_DATA, set in the environment or as a JVM
+     * option, still wins: the kernelspec cannot give a variable a default value, so this is done here.
+     */
+    private static void projectDataFolder() {
+        String projectData = System.getProperty("gancourse.data.default");
+        String env = System.getenv("GAN_COURSE_DATA");
+        if (projectData != null && !projectData.isBlank() && (env == null || env.isBlank())
+                && System.getProperty("GAN_COURSE_DATA") == null) {
+            System.setProperty("GAN_COURSE_DATA", projectData);
+        }
     }
 
     private static void buildKernelQuietly() throws Exception {

@@ -44,6 +44,7 @@ public final class Inspection {
             } else {
                 docs = analysis.documentation(source.substring(0, end) + "(", end + 1, true);
                 if (docs.isEmpty()) docs = analysis.documentation(source, end, true);
+                if (docs.isEmpty()) docs = instanceMethod(analysis, source.substring(0, end), start);
             }
         } else if (at > 0) {
             docs = analysis.documentation(source, at, true);
@@ -63,6 +64,21 @@ public final class Inspection {
         DisplayData data = DisplayData.fromText(text.toString());
         data.putHTML(html.toString());
         return data;
+    }
+
+    // Type.method where method is an instance method (MultiLayerNetwork.calculateGradients): JShell offers only
+    // static members after a type name, so the method is asked about on a value of that type.
+    private static List<Documentation> instanceMethod(SourceCodeAnalysis analysis, String upToName, int nameStart) {
+        int dot = nameStart - 1;
+        if (dot <= 0 || upToName.charAt(dot) != '.') return List.of();
+        int typeStart = dot;
+        while (typeStart > 0 && (Character.isJavaIdentifierPart(upToName.charAt(typeStart - 1)) || upToName.charAt(typeStart - 1) == '.')) {
+            typeStart--;
+        }
+        String type = upToName.substring(typeStart, dot);
+        if (type.isEmpty() || !Character.isUpperCase(type.charAt(type.lastIndexOf('.') + 1))) return List.of();
+        String call = "((" + type + ") null)." + upToName.substring(nameStart) + "(";
+        return analysis.documentation(call, call.length(), true);
     }
 
     // The statement of the cell that holds the cursor, and the cursor's place in it: the cell cut the way
@@ -183,8 +199,12 @@ public final class Inspection {
             while (m.find()) {
                 String tag = m.group(1), arg = m.group(2).strip(), shown;
                 if (tag.equals("link") || tag.equals("linkplain")) {
-                    String[] parts = arg.split("\\s+", 2);
-                    shown = parts.length > 1 ? parts[1] : parts[0].replaceFirst("^#", "").replace('#', '.');
+                    // The reference ends at the first space outside its parentheses: #of(INDArray, int) label
+                    int open = arg.indexOf('('), space = arg.indexOf(' ');
+                    int end = open >= 0 && (space < 0 || open < space) ? arg.indexOf(')', open) + 1 : space;
+                    if (end <= 0) end = arg.length();
+                    String label = arg.substring(end).strip();
+                    shown = !label.isEmpty() ? label : arg.substring(0, end).replaceFirst("^#", "").replace('#', '.');
                 } else {
                     shown = arg;
                 }

@@ -27,6 +27,7 @@ public final class KernelMain {
     public static void main(String[] args) {
         int status = 0;
         try {
+            gpuOrCpu();
             gancourse.NativeBuild.select(); // ND4J's AVX2 build where the CPU has AVX2, before a cell loads ND4J
             projectDataFolder();
             JShellSources.install(); // before the kernel starts JShell
@@ -37,6 +38,27 @@ public final class KernelMain {
             status = 1;
         }
         System.exit(status);
+    }
+
+    /*
+     * The GPU kernel (gancourse.backend=cuda) checks, before ND4J starts, that CUDA can run: an NVIDIA driver,
+     * and a GPU that ND4J's CUDA build has code for (gancourse.GpuSupport). If not, the CUDA jars are left off
+     * the class path (see KernelEnv): ND4J starts on the CPU backend, with the fast native build, and
+     * Backend.describe() says why in one line. Without this check ND4J tried CUDA, printed a long stack trace
+     * and fell back on the plain native build. GAN_COURSE_DEBUG=1 skips the check, to see CUDA's own error.
+     */
+    private static void gpuOrCpu() {
+        if (!"cuda".equalsIgnoreCase(System.getProperty("gancourse.backend", "")) || debug()) return;
+        String why = gancourse.GpuSupport.refusal();
+        if (!why.isEmpty()) {
+            System.setProperty(gancourse.GpuSupport.REFUSED, why);
+            System.err.println("gan-course kernel: the CPU backend runs instead of the GPU: " + why);
+        }
+    }
+
+    static boolean debug() {
+        String v = System.getenv("GAN_COURSE_DEBUG");
+        return v != null && !v.isBlank() && !v.equals("0") && !v.equalsIgnoreCase("false");
     }
 
     /*

@@ -27,7 +27,10 @@ public final class KernelMain {
     public static void main(String[] args) {
         int status = 0;
         try {
+            gpuOrCpu();
             gancourse.NativeBuild.select(); // ND4J's AVX2 build where the CPU has AVX2, before a cell loads ND4J
+            projectDataFolder();
+            JShellSources.install(); // before the kernel starts JShell
             buildKernelQuietly();
             MainApp.main(args);
         } catch (Throwable e) {
@@ -35,6 +38,42 @@ public final class KernelMain {
             status = 1;
         }
         System.exit(status);
+    }
+
+    /*
+     * The GPU kernel (gancourse.backend=cuda) checks, before ND4J starts, that CUDA can run: an NVIDIA driver,
+     * and a GPU that ND4J's CUDA build has code for (gancourse.GpuSupport). If not, the CUDA jars are left off
+     * the class path (see KernelEnv): ND4J starts on the CPU backend, with the fast native build, and
+     * Backend.describe() says why in one line. Without this check ND4J tried CUDA, printed a long stack trace
+     * and fell back on the plain native build. GAN_COURSE_DEBUG=1 skips the check, to see CUDA's own error.
+     */
+    private static void gpuOrCpu() {
+        if (!"cuda".equalsIgnoreCase(System.getProperty("gancourse.backend", "")) || debug()) return;
+        String why = gancourse.GpuSupport.refusal();
+        if (!why.isEmpty()) {
+            System.setProperty(gancourse.GpuSupport.REFUSED, why);
+            System.err.println("gan-course kernel: the CPU backend runs instead of the GPU: " + why);
+        }
+    }
+
+    static boolean debug() {
+        String v = System.getenv("GAN_COURSE_DEBUG");
+        return v != null && !v.isBlank() && !v.equals("0") && !v.equalsIgnoreCase("false");
+    }
+
+    /*
+     * The kernelspec names the project's data folder (gancourse.data.default): a kernel that another Jupyter
+     * starts from another folder (VS Code, the student's own JupyterLab) would otherwise cache the datasets
+     * in <its folder>/data and download them again. GAN_COURSE_DATA, set in the environment or as a JVM
+     * option, still wins: the kernelspec cannot give a variable a default value, so this is done here.
+     */
+    private static void projectDataFolder() {
+        String projectData = System.getProperty("gancourse.data.default");
+        String env = System.getenv("GAN_COURSE_DATA");
+        if (projectData != null && !projectData.isBlank() && (env == null || env.isBlank())
+                && System.getProperty("GAN_COURSE_DATA") == null) {
+            System.setProperty("GAN_COURSE_DATA", projectData);
+        }
     }
 
     private static void buildKernelQuietly() throws Exception {

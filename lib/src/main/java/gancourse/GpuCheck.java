@@ -20,6 +20,8 @@ public final class GpuCheck {
     /** Empty when all is as asked; otherwise one paragraph a student can act on. */
     public static String check() {
         if (!"cuda".equalsIgnoreCase(System.getProperty(WANTED, "")) || Backend.gpu()) return "";
+        String refused = System.getProperty(GpuSupport.REFUSED); // the kernel's check before ND4J started
+        if (refused != null) return "This kernel was set up for the GPU but runs on the CPU: " + refused + ".";
         return explain(probeCuda());
     }
 
@@ -56,8 +58,8 @@ public final class GpuCheck {
                     + "(510 or newer recommended); `nvidia-smi` shows the version you have.";
         }
         if (e.contains("no kernel image") || e.contains("compute capability") || e.contains("unsupported gpu")) {
-            return head + "this GPU's architecture is newer (or older) than ND4J's CUDA 11.6 build knows: it "
-                    + "was made for GPUs up to the Ampere generation (RTX 30xx, A100). See the README's GPU section.";
+            return head + "this GPU's architecture is not among those ND4J's CUDA 11.6 build has code for "
+                    + "(compute capabilities " + String.join(", ", GpuSupport.BUILT_FOR) + "). See the README's GPU section.";
         }
         if (e.contains("out of memory")) {
             return head + "the GPU has no free memory: close other programs that use it (see `nvidia-smi`).";

@@ -29,7 +29,9 @@ public final class NativeBuild {
     }
 
     // The extension is global in JavaCPP: set, it would also stop the CUDA backend from finding its cuDNN build.
+    // A GPU kernel that chose the CPU before ND4J started (GpuSupport) has the CUDA jars off its class path.
     private static boolean cudaOnClassPath() {
+        if (System.getProperty(GpuSupport.REFUSED) != null) return false;
         String paths = System.getProperty("java.class.path", "") + ";" + System.getenv().getOrDefault("RJK_CLASSPATH", "");
         return paths.contains("nd4j-cuda") || paths.contains("lib-gpu");
     }

@@ -9,18 +9,27 @@ import java.util.Map;
 import java.util.Set;
 
 import gancourse.kernel.CellSource;
+import gancourse.kernel.History;
+import gancourse.kernel.Inspection;
+import gancourse.kernel.KernelInfo;
 import org.rapaio.jupyter.kernel.core.ConnectionProperties;
 import org.rapaio.jupyter.kernel.core.RapaioKernel;
+import org.rapaio.jupyter.kernel.display.DisplayData;
 import org.rapaio.jupyter.kernel.message.ContentType;
 import org.rapaio.jupyter.kernel.message.HMACDigest;
 import org.rapaio.jupyter.kernel.message.Message;
 import org.rapaio.jupyter.kernel.message.MessageId;
 import org.rapaio.jupyter.kernel.message.MessageType;
 import org.rapaio.jupyter.kernel.message.messages.ErrorReply;
+import org.rapaio.jupyter.kernel.message.messages.IOPubExecuteInput;
 import org.rapaio.jupyter.kernel.message.messages.IOPubExecuteResult;
 import org.rapaio.jupyter.kernel.message.messages.IOPubStatus;
 import org.rapaio.jupyter.kernel.message.messages.IOPubStream;
 import org.rapaio.jupyter.kernel.message.messages.ShellExecuteRequest;
+import org.rapaio.jupyter.kernel.message.messages.ShellHistoryRequest;
+import org.rapaio.jupyter.kernel.message.messages.ShellInspectReply;
+import org.rapaio.jupyter.kernel.message.messages.ShellInspectRequest;
+import org.rapaio.jupyter.kernel.message.messages.ShellKernelInfoRequest;
 import org.rapaio.org.zeromq.ZMQ;
 
 /*
@@ -40,6 +49,9 @@ import org.rapaio.org.zeromq.ZMQ;
  * 3. The handlers are registered before the sockets are bound: a request that came in between was
  *    logged as "Unhandled message" and dropped at every start.
  * 4. Output sent from a thread that Stop interrupted gets through (see send()).
+ * 5. Requests 3.0.1 answers wrongly or not at all: kernel_info_reply gets its "status" (KernelInfo),
+ *    history_request is answered from this session's cells (History; 3.0.1 never replied), and
+ *    inspect_request finds the name at the cursor (Inspection; 3.0.1 answered found: false for Math.abs).
  */
 @SuppressWarnings({"unchecked", "rawtypes"})
 public final class Channels {
@@ -49,6 +61,8 @@ public final class Channels {
         final MessageId<?> id;
         final Deque<Runnable> afterActions = new ArrayDeque<>();
         volatile boolean hideValue;
+        volatile boolean storeHistory;
+        volatile int line = -1; // the execution count of the cell, once the kernel has given it one
 
         Request(MessageId<?> id) {
             this.id = id;
@@ -69,6 +83,7 @@ public final class Channels {
 
     private volatile Map<MessageType<?>, MessageHandler> handlers;
     private final ThreadLocal<Request> handling = new ThreadLocal<>();
+    private final History history = new History();
     private volatile Request executing;
 
     private boolean isConnected = false;
@@ -93,14 +108,36 @@ public final class Channels {
         kernel.registerChannels(this);
         Map<MessageType<?>, MessageHandler> map = new HashMap<>();
         map.put(MessageType.SHELL_EXECUTE_REQUEST, (MessageHandler<ShellExecuteRequest>) message -> {
-            current().hideValue = CellSource.endsWithSemicolon(message.content().code());
+            Request r = current();
+            r.hideValue = CellSource.endsWithSemicolon(message.content().code());
+            r.storeHistory = message.content().storeHistory() && !message.content().silent();
             kernel.handleExecuteRequest(message);
         });
-        map.put(MessageType.SHELL_INSPECT_REQUEST, kernel::handleInspectRequest);
+        map.put(MessageType.SHELL_INSPECT_REQUEST, (MessageHandler<ShellInspectRequest>) message -> {
+            ShellInspectRequest request = message.content();
+            DisplayData found;
+            try {
+                found = Inspection.of(kernel.javaEngine().getSourceAnalysis(), request.code(), request.cursorPos());
+            } catch (RuntimeException e) {
+                found = null; // JShell's analysis failed on this code: the stock handler answers (found: false)
+            }
+            if (found == null) {
+                kernel.handleInspectRequest(message); // magics (%dependency ...) and names JShell cannot document
+                return;
+            }
+            busyThenIdle();
+            reply(new ShellInspectReply(true, found));
+        });
         map.put(MessageType.SHELL_COMPLETE_REQUEST, kernel::handleCompleteRequest);
-        map.put(MessageType.SHELL_HISTORY_REQUEST, kernel::handleHistoryRequest);
+        map.put(MessageType.SHELL_HISTORY_REQUEST, (MessageHandler<ShellHistoryRequest>) message -> {
+            busyThenIdle();
+            reply(history.answer(message.content()));
+        });
         map.put(MessageType.SHELL_IS_COMPLETE_REQUEST, kernel::handleIsCompleteRequest);
-        map.put(MessageType.SHELL_KERNEL_INFO_REQUEST, kernel::handleKernelInfoRequest);
+        map.put(MessageType.SHELL_KERNEL_INFO_REQUEST, (MessageHandler<ShellKernelInfoRequest>) message -> {
+            busyThenIdle();
+            reply(KernelInfo.reply());
+        });
         map.put(MessageType.CONTROL_SHUTDOWN_REQUEST, kernel::handleShutdownRequest);
         map.put(MessageType.CONTROL_INTERRUPT_REQUEST, kernel::handleInterruptRequest);
         map.put(MessageType.CUSTOM_COMM_OPEN, kernel::handleCommOpenCommand);
@@ -179,8 +216,16 @@ public final class Channels {
 
     public <T extends ContentType<T>> void publish(T content) {
         Request r = current();
+        if (r.storeHistory && content instanceof IOPubExecuteInput input) {
+            r.line = input.count();
+            history.input(input.count(), input.code());
+        }
         if (r.hideValue && content instanceof IOPubExecuteResult) {
             return;
+        }
+        if (r.storeHistory && r.line >= 0 && content instanceof IOPubExecuteResult result
+                && result.data().get("text/plain") instanceof String text) {
+            history.output(r.line, text);
         }
         send(iopub, new Message<>(r.id, content.type(), content));
     }

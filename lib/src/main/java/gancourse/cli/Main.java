@@ -13,6 +13,7 @@ public final class Main {
               ./course train autoencoder --kind dense|conv|denoising [--epochs N] [--out DIR] [--seed S] [--up resize|transposed3|transposed4] [--noise F]
               ./course train dcgan-cifar10 [--class NAME] [--iterations N] [--seed S] [--samples K] [--out FILE]
               ./course eval --dataset mnist|fashion-mnist|cifar-10 --samples FILE
+              ./course data [mnist|fashion-mnist|cifar-10 ...]   (fetch and check into GAN_COURSE_DATA)
             """;
 
     private Main() {}
@@ -28,6 +29,7 @@ public final class Main {
             switch (args[0]) {
                 case "train" -> TrainCommand.run(rest);
                 case "eval" -> EvalCommand.run(rest);
+                case "data" -> DataCommand.run(rest);
                 default -> throw new Args.UsageException("unknown command '" + args[0] + "'");
             }
         } catch (Args.UsageException e) {

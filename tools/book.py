@@ -242,7 +242,7 @@ def main():
         else:
             print(f"--- {path.name} ({'smoke mode' if smoke else 'full size'})", flush=True)
             # At full size the exercise solutions are left for the reader: the run time is the lesson's own.
-            problems, seconds, out = execute.execute(path, site, timeout, False, None, solutions=smoke)
+            problems, seconds, out, _peak = execute.execute(path, site, timeout, False, None, solutions=smoke)
             nb = nbformat.read(out, as_version=4)
             nb.metadata["gan_course_book"] = {"seconds": round(seconds, 1), "smoke": smoke}
             nbformat.write(nb, out)

@@ -103,19 +103,33 @@ def process_alive(pid):
         return False
 
 
+def peak_resident_mb(pid):
+    """The kernel process's peak resident size so far (VmHWM: heap, native memory, the JVM), in MB."""
+    try:
+        for line in pathlib.Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) // 1024
+    except (OSError, ValueError):
+        pass
+    return None
+
+
 def execute(path, out_dir, timeout, html, kernel, solutions=True):
     nb = nbformat.read(path, as_version=4)
     name = kernel or nb.metadata.get("kernelspec", {}).get("name")
     client = LessonClient(nb, run_solutions=solutions, timeout=timeout, startup_timeout=180, kernel_name=name,
                           resources={"metadata": {"path": str(path.parent)}})
-    pid = None
+    pid = peak = None
     error = None
     started = time.time()
     try:
         with client.setup_kernel():
             pid = getattr(getattr(client.km, "provisioner", None), "process", None)
             pid = pid.pid if pid is not None else None
-            client.execute(cleanup_kc=False)  # the kernel just started; the outer block shuts it down
+            try:
+                client.execute(cleanup_kc=False)  # the kernel just started; the outer block shuts it down
+            finally:
+                peak = peak_resident_mb(pid) if pid is not None else None
     except CellTimeoutError as e:
         error = f"a cell ran longer than {timeout} s: {str(e).splitlines()[0]}"
     except CellExecutionError as e:
@@ -145,7 +159,11 @@ def execute(path, out_dir, timeout, html, kernel, solutions=True):
         else:
             os.kill(pid, signal.SIGKILL)
             problems.append(f"the kernel process {pid} was still running after shutdown (killed it)")
-    return problems, seconds, out
+    return problems, seconds, out, peak
+
+
+def resident(peak):
+    return "" if peak is None else f", kernel peak resident {peak} MB"
 
 
 def main():
@@ -166,8 +184,8 @@ def main():
     for path in args.notebooks:
         path = path.resolve()
         print(f"--- {path.name} ({'smoke mode' if smoke else 'full size'})", flush=True)
-        problems, seconds, out = execute(path, args.out.resolve(), timeout, args.html, args.kernel,
-                                         solutions=smoke or args.solutions)
+        problems, seconds, out, peak = execute(path, args.out.resolve(), timeout, args.html, args.kernel,
+                                               solutions=smoke or args.solutions)
         source = nbformat.read(path, as_version=4)
         dirty = saved_outputs(source)
         if args.test:
@@ -178,12 +196,12 @@ def main():
                             "them before committing (Kernel > Restart & Clear Output, then save)")
         if problems:
             failed += 1
-            print(f"FAIL {path.name} after {seconds:.0f} s; executed copy: {out}")
+            print(f"FAIL {path.name} after {seconds:.0f} s{resident(peak)}; executed copy: {out}")
             for p in problems:
                 print("   " + p.replace("\n", "\n   "))
         else:
             passed += 1
-            print(f"ok   {path.name} in {seconds:.0f} s -> {out}" + (" (+ .html)" if args.html else ""))
+            print(f"ok   {path.name} in {seconds:.0f} s{resident(peak)} -> {out}" + (" (+ .html)" if args.html else ""))
         sys.stdout.flush()
     if args.test:
         print(f"notebooks: {passed} passed, {failed} failed")

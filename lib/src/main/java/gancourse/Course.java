@@ -12,6 +12,9 @@ import java.nio.file.Path;
  *   <li>{@code GAN_COURSE_DATA}: where datasets are cached (default: the project's {@code data/} folder).</li>
  *   <li>{@code GAN_COURSE_DATA_MIRROR}: a local folder laid out like the official downloads; when set,
  *       files are copied from there instead of the internet.</li>
+ *   <li>{@code GAN_COURSE_DATA_SHARED}: a read-only folder of datasets prepared once for a class (laid out
+ *       like {@code GAN_COURSE_DATA}); datasets found there are read in place, and nothing is written
+ *       there.</li>
  *   <li>{@code GAN_COURSE_SMOKE}: {@code 1} shrinks data and iterations so that every notebook runs in
  *       seconds ({@link #smokeValue} says which values count). Tests use it; students never need it.</li>
  * </ul>
@@ -20,6 +23,7 @@ public final class Course {
     public static final String DATA = "GAN_COURSE_DATA";
     public static final String MIRROR = "GAN_COURSE_DATA_MIRROR";
     public static final String SMOKE = "GAN_COURSE_SMOKE";
+    public static final String SHARED = "GAN_COURSE_DATA_SHARED";
 
     private Course() {}
 
@@ -72,6 +76,12 @@ public final class Course {
     /** The local mirror of the official dataset files, or null to download from the internet. */
     public static Path mirror() {
         String v = setting(MIRROR);
+        return v == null || v.isBlank() ? null : Path.of(v).toAbsolutePath();
+    }
+
+    /** A class's read-only folder of prepared datasets, or null. */
+    public static Path sharedData() {
+        String v = setting(SHARED);
         return v == null || v.isBlank() ? null : Path.of(v).toAbsolutePath();
     }
 

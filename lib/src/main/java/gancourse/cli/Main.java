@@ -26,6 +26,7 @@ public final class Main {
             """.formatted(Limits.ITERATIONS, Integer.MAX_VALUE, Limits.SAMPLES);
     static final String EVAL_USAGE = """
               ./course eval --dataset mnist|fashion-mnist|cifar-10 --samples FILE
+              ./course data [mnist|fashion-mnist|cifar-10 ...]   (fetch and check into GAN_COURSE_DATA)
             """;
     static final String EVAL_OPTIONS = """
 
@@ -56,6 +57,7 @@ public final class Main {
             switch (command) {
                 case "train" -> TrainCommand.run(rest);
                 case "eval" -> EvalCommand.run(rest);
+                case "data" -> DataCommand.run(rest);
                 default -> throw new Args.UsageException("unknown command '" + command + "'");
             }
         } catch (Args.UsageException e) {

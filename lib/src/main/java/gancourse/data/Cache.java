@@ -38,6 +38,7 @@ final class Cache {
     private final Path root;
     private final Path mirror;
     private final Duration stall;
+    private final Shared shared;
 
     /** @param mirror a local folder laid out like the downloads, or null to use the internet */
     Cache(Path root, Path mirror) {
@@ -45,13 +46,19 @@ final class Cache {
     }
 
     Cache(Path root, Path mirror, Duration stall) {
+        this(root, mirror, stall, null);
+    }
+
+    /** @param shared a class's read-only folder of prepared datasets, read in place, or null */
+    Cache(Path root, Path mirror, Duration stall, Path shared) {
         this.root = root;
         this.mirror = mirror;
         this.stall = stall;
+        this.shared = shared == null ? null : new Shared(shared, root);
     }
 
     static Cache fromSettings() {
-        return new Cache(Course.dataDir(), Course.mirror());
+        return new Cache(Course.dataDir(), Course.mirror(), STALL, Course.sharedData());
     }
 
     Path folder(Spec spec) {
@@ -62,6 +69,11 @@ final class Cache {
     Path ensure(Spec spec) {
         Path dir = folder(spec);
         try {
+            if (shared != null && !shared.lacks(spec)) return shared.ensure(spec);
+            if (shared != null) {
+                System.out.println(spec.name() + " is not in the shared folder " + shared.folder(spec).getParent()
+                        + ": using your own copy in " + dir);
+            }
             if (!stillVerified(spec, dir)) fetch(spec, dir);
         } catch (IOException | UncheckedIOException e) {
             throw new DatasetException("Could not read or write the " + spec.name() + " files in " + dir + ": " + e
@@ -73,6 +85,11 @@ final class Cache {
 
     /** What a notebook sees of one dataset without reading or changing anything. */
     Datasets.Status status(Spec spec) {
+        if (shared != null && !shared.lacks(spec)) {
+            boolean verified = shared.verified(spec);
+            return new Datasets.Status(spec.name(), shared.folder(spec), true, verified,
+                    verified ? "shared (read-only), verified" : "shared (read-only): checked on first use");
+        }
         Path dir = folder(spec);
         Map<String, Stamp.Entry> stamp = Stamp.read(dir);
         if (stamp == null || !stamp.keySet().equals(new HashSet<>(spec.files()))) {
@@ -134,7 +151,13 @@ final class Cache {
             }
             now.add(Stamp.Entry.of(dir, e.name(), e.sha256()));
         }
-        if (touched) Stamp.write(dir, now);
+        if (touched) {
+            try {
+                Stamp.write(dir, now);
+            } catch (IOException e) {
+                // A read-only folder (a checked copy on a class's disk): checked again at the next start.
+            }
+        }
         return true;
     }
 

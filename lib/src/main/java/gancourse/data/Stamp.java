@@ -30,9 +30,14 @@ final class Stamp {
 
     /** The entries by file name, or null if the folder has no readable note. */
     static Map<String, Entry> read(Path dir) {
+        return readNote(dir.resolve(FILE));
+    }
+
+    /** As {@link #read}, from a note kept elsewhere (a student's note on a shared folder). */
+    static Map<String, Entry> readNote(Path note) {
         List<String> lines;
         try {
-            lines = Files.readAllLines(dir.resolve(FILE));
+            lines = Files.readAllLines(note);
         } catch (IOException e) {
             return null;
         }
@@ -51,6 +56,11 @@ final class Stamp {
     }
 
     static void write(Path dir, Collection<Entry> entries) throws IOException {
+        writeNote(dir.resolve(FILE), entries);
+    }
+
+    static void writeNote(Path note, Collection<Entry> entries) throws IOException {
+        Path dir = note.getParent();
         List<String> lines = new ArrayList<>();
         lines.add("# Files checked by the GAN course's loader: SHA-256, size, modification time (ms), name.");
         lines.add("# Delete this file to have them downloaded and checked again.");
@@ -60,7 +70,7 @@ final class Stamp {
         Path tmp = Files.createTempFile(dir, "." + FILE + ".", ".part");
         try {
             Files.write(tmp, lines);
-            Files.move(tmp, dir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmp, note, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(tmp);
         }

@@ -11,6 +11,7 @@ import java.util.Set;
 import gancourse.kernel.CellSource;
 import gancourse.kernel.History;
 import gancourse.kernel.Inspection;
+import gancourse.kernel.IsComplete;
 import gancourse.kernel.KernelInfo;
 import org.rapaio.jupyter.kernel.core.ConnectionProperties;
 import org.rapaio.jupyter.kernel.core.RapaioKernel;
@@ -29,6 +30,8 @@ import org.rapaio.jupyter.kernel.message.messages.ShellExecuteRequest;
 import org.rapaio.jupyter.kernel.message.messages.ShellHistoryRequest;
 import org.rapaio.jupyter.kernel.message.messages.ShellInspectReply;
 import org.rapaio.jupyter.kernel.message.messages.ShellInspectRequest;
+import org.rapaio.jupyter.kernel.message.messages.ShellIsCompleteReply;
+import org.rapaio.jupyter.kernel.message.messages.ShellIsCompleteRequest;
 import org.rapaio.jupyter.kernel.message.messages.ShellKernelInfoRequest;
 import org.rapaio.org.zeromq.ZMQ;
 
@@ -133,7 +136,22 @@ public final class Channels {
             busyThenIdle();
             reply(history.answer(message.content()));
         });
-        map.put(MessageType.SHELL_IS_COMPLETE_REQUEST, kernel::handleIsCompleteRequest);
+        map.put(MessageType.SHELL_IS_COMPLETE_REQUEST, (MessageHandler<ShellIsCompleteRequest>) message -> {
+            String code = message.content().code();
+            boolean invalid;
+            try {
+                invalid = !code.strip().startsWith("%")
+                        && IsComplete.invalid(kernel.javaEngine().getSourceAnalysis(), code);
+            } catch (RuntimeException e) {
+                invalid = false; // JShell's analysis failed: the stock handler answers
+            }
+            if (!invalid) {
+                kernel.handleIsCompleteRequest(message); // magics, complete and incomplete code
+                return;
+            }
+            busyThenIdle();
+            reply(ShellIsCompleteReply.invalid());
+        });
         map.put(MessageType.SHELL_KERNEL_INFO_REQUEST, (MessageHandler<ShellKernelInfoRequest>) message -> {
             busyThenIdle();
             reply(KernelInfo.reply());

@@ -1,5 +1,6 @@
 package gancourse.data;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -9,16 +10,24 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * Labelled images in memory: a float array [n, channels, height, width] with values in [-1, 1], one int
- * label per image, and the names of the classes. A convolutional network takes {@link #images()}, a
- * fully connected one takes {@link #flat()}; {@link #iterator} serves shuffled batches for training.
+ * Labelled images in memory: [n, channels, height, width] with values in [-1, 1], one int label per image,
+ * and the names of the classes. A convolutional network takes {@link #images()}, a fully connected one
+ * takes {@link #flat()}; {@link #iterator} serves shuffled batches for training.
+ *
+ * <p>A dataset loaded from files is held compactly, as its bytes (0..255, a quarter of the floats: CIFAR-10's
+ * training set is 154 MB instead of 614 MB), and turned into floats where they are used: per batch, per
+ * subset ({@link #first}, {@link #ofClass}, {@link #select}), or once for the whole set the first time
+ * {@link #images()} or {@link #flat()} asks for it. That is what keeps every lesson within 2 GB.
  */
 public final class ImageDataset {
     private final String name;
-    private final INDArray images;
+    /** FLOAT in [-1, 1], or UINT8 pixel values 0..255. */
+    private final INDArray stored;
+    private INDArray floats;
     private final int[] labels;
     private final List<String> classNames;
 
+    /** @param images FLOAT values in [-1, 1], or UINT8 pixel values (0..255), held as they are */
     public ImageDataset(String name, INDArray images, int[] labels, List<String> classNames) {
         if (images.rank() != 4 || images.size(0) != labels.length) {
             throw new IllegalArgumentException("images must be [n, channels, height, width] with n = "
@@ -29,8 +38,11 @@ public final class ImageDataset {
                 throw new IllegalArgumentException("label " + y + " is not a class: there are " + classNames.size());
             }
         }
+        if (images.dataType() != DataType.FLOAT && images.dataType() != DataType.UINT8) {
+            throw new IllegalArgumentException("images must be FLOAT in [-1, 1] or UINT8 pixels, not " + images.dataType());
+        }
         this.name = name;
-        this.images = images;
+        this.stored = images;
         this.labels = labels;
         this.classNames = List.copyOf(classNames);
     }
@@ -45,30 +57,51 @@ public final class ImageDataset {
     }
 
     public int channels() {
-        return (int) images.size(1);
+        return (int) stored.size(1);
     }
 
     public int height() {
-        return (int) images.size(2);
+        return (int) stored.size(2);
     }
 
     public int width() {
-        return (int) images.size(3);
+        return (int) stored.size(3);
     }
 
-    /** The images, [n, channels, height, width], in [-1, 1]. */
+    /**
+     * The images, [n, channels, height, width], in [-1, 1]. For a dataset held as bytes, the first call makes
+     * the float copy (four times the bytes); take a subset first ({@link #first}, {@link #ofClass}) when
+     * that is all a cell needs.
+     */
     public INDArray images() {
-        return images;
+        if (floats == null) floats = toFloats(stored);
+        return floats;
     }
 
     /** The images as rows, [n, channels * height * width], for fully connected networks (same memory). */
     public INDArray flat() {
-        return images.reshape('c', size(), (long) channels() * height() * width());
+        return images().reshape('c', size(), pixels());
     }
 
     /** Image {@code i}, [channels, height, width]. */
     public INDArray image(int i) {
-        return images.get(NDArrayIndex.point(i));
+        return floats != null ? floats.get(NDArrayIndex.point(i)) : toFloats(stored.get(NDArrayIndex.point(i)));
+    }
+
+    /** These images as float rows in [-1, 1], [rows.length, channels * height * width]: one batch. */
+    INDArray rows(int[] rows) {
+        INDArray source = floats != null ? floats : stored;
+        return toFloats(Nd4j.pullRows(source.reshape('c', size(), pixels()), 1, rows));
+    }
+
+    private long pixels() {
+        return (long) channels() * height() * width();
+    }
+
+    /** Pixel bytes to [-1, 1], as v / 127.5 - 1 in float arithmetic; floats as they are. */
+    private static INDArray toFloats(INDArray x) {
+        if (x.dataType() == DataType.FLOAT) return x;
+        return x.castTo(DataType.FLOAT).divi(127.5f).subi(1f);
     }
 
     public int label(int i) {
@@ -120,7 +153,10 @@ public final class ImageDataset {
         int[] y = new int[rows.length];
         for (int i = 0; i < rows.length; i++) y[i] = labels[rows[i]];
         if (rows.length == 0) throw new IllegalArgumentException("No images selected from " + name);
-        INDArray x = Nd4j.pullRows(flat(), 1, rows).reshape('c', rows.length, channels(), height(), width());
+        // Copied from what is held (bytes stay bytes), so that a subset costs only its own images.
+        INDArray source = floats != null ? floats : stored;
+        INDArray x = Nd4j.pullRows(source.reshape('c', size(), pixels()), 1, rows)
+                .reshape('c', rows.length, channels(), height(), width());
         return new ImageDataset(newName, x, y, classNames);
     }
 

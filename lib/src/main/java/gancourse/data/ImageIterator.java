@@ -21,7 +21,6 @@ import java.util.Random;
  */
 public final class ImageIterator implements DataSetIterator {
     private final ImageDataset data;
-    private final INDArray rows;
     private final int batchSize;
     private final boolean flat;
     private final boolean dropLast;
@@ -41,7 +40,6 @@ public final class ImageIterator implements DataSetIterator {
                     + data.size() + " images): no full batch. Use a smaller batch or more images.");
         }
         this.data = data;
-        this.rows = data.flat();
         this.batchSize = batchSize;
         this.flat = flat;
         this.dropLast = dropLast;
@@ -81,7 +79,7 @@ public final class ImageIterator implements DataSetIterator {
         System.arraycopy(order, cursor, picked, 0, k);
         cursor += k;
 
-        INDArray features = Nd4j.pullRows(rows, 1, picked);
+        INDArray features = data.rows(picked);   // floats made per batch from a dataset held as bytes
         if (!flat) features = features.reshape('c', k, data.channels(), data.height(), data.width());
         int classes = data.numClasses();
         float[] oneHot = new float[k * classes];

@@ -4,24 +4,18 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-import java.nio.FloatBuffer;
+import java.nio.ByteBuffer;
 
 /**
- * Turns image bytes (0..255) into a float [n, c, h, w] array in [-1, 1], the range of a generator's tanh
- * output. Works a chunk of images at a time: a plain array loop is fast, a bulk copy moves the chunk into
- * the (off-heap) array, and the Java heap never holds more than a chunk.
+ * Gathers image bytes (0..255) into one [n, c, h, w] UINT8 array, off the Java heap: the compact form an
+ * {@link ImageDataset} holds, turned into floats in [-1, 1] where they are used. Works a chunk of images
+ * at a time, so the Java heap never holds more than a chunk.
  */
 final class Pixels {
     static final int CHUNK = 1024;
 
-    private static final float[] SCALE = new float[256];
-
-    static {
-        for (int v = 0; v < 256; v++) SCALE[v] = v / 127.5f - 1f;
-    }
-
     private final INDArray images;
-    private final FloatBuffer memory;
+    private final ByteBuffer memory;
     private final int pixels;
 
     Pixels(int n, int c, int h, int w) {
@@ -29,9 +23,9 @@ final class Pixels {
             throw new IllegalArgumentException(n + " images of " + c + "x" + h + "x" + w + " are too many for one "
                     + "array: load fewer (Datasets.load(name, split, maxImages))");
         }
-        images = Nd4j.createUninitialized(DataType.FLOAT, n, c, h, w);
+        images = Nd4j.createUninitialized(DataType.UINT8, n, c, h, w);
         // A new array is one contiguous row-major block: image i starts at i * c * h * w.
-        memory = images.data().asNioFloat();
+        memory = images.data().asNio();
         pixels = c * h * w;
     }
 
@@ -40,13 +34,9 @@ final class Pixels {
      * {@code offset + i * stride} in {@code bytes}.
      */
     void put(int first, int count, byte[] bytes, int offset, int stride) {
-        float[] values = new float[count * pixels];
         for (int i = 0; i < count; i++) {
-            int from = offset + i * stride;
-            int to = i * pixels;
-            for (int j = 0; j < pixels; j++) values[to + j] = SCALE[bytes[from + j] & 0xff];
+            memory.put((first + i) * pixels, bytes, offset + i * stride, pixels);
         }
-        memory.put(first * pixels, values, 0, count * pixels);
     }
 
     INDArray array() {

@@ -139,4 +139,31 @@ class ImageDatasetTest {
         }
         return order;
     }
+
+    @Test
+    void aDatasetHeldAsBytesServesTheFloatsTheBytesStandFor() {
+        int pixels = 18;
+        byte[] raw = new byte[N * pixels];
+        float[] expected = new float[N * pixels];
+        for (int k = 0; k < raw.length; k++) {
+            raw[k] = (byte) (k * 31 % 256);
+            expected[k] = (raw[k] & 0xff) / 127.5f - 1f;
+        }
+        int[] labels = IntStream.range(0, N).map(i -> (i * 7) % 10).toArray();
+        INDArray bytes = Nd4j.createUninitialized(DataType.UINT8, N, 2, 3, 3);
+        bytes.data().asNio().put(raw);
+        ImageDataset compact = new ImageDataset("bytes", bytes, labels, CLASSES);
+        ImageDataset floats = new ImageDataset("floats", Nd4j.create(expected, new long[] {N, 2, 3, 3}, 'c'), labels,
+                CLASSES);
+
+        assertEquals(floats.first(10).images(), compact.first(10).images());
+        assertEquals(floats.ofClass("c").flat(), compact.ofClass("c").flat());
+        assertEquals(floats.image(123), compact.image(123));
+        ImageIterator a = floats.flatIterator(64, 5), b = compact.flatIterator(64, 5);
+        while (a.hasNext()) assertEquals(a.next().getFeatures(), b.next().getFeatures());
+        assertFalse(b.hasNext());
+        assertEquals(DataType.FLOAT, compact.ofClass("c").images().dataType());
+        assertEquals(floats.images(), compact.images());
+        assertEquals(floats.image(123), compact.image(123), "and after the whole set was made floats");
+    }
 }

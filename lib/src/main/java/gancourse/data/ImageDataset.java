@@ -98,10 +98,8 @@ public final class ImageDataset {
         return (long) channels() * height() * width();
     }
 
-    /** Pixel bytes to [-1, 1], as v / 127.5 - 1 in float arithmetic; floats as they are. */
     private static INDArray toFloats(INDArray x) {
-        if (x.dataType() == DataType.FLOAT) return x;
-        return x.castTo(DataType.FLOAT).divi(127.5f).subi(1f);
+        return Pixels.toFloats(x);
     }
 
     public int label(int i) {

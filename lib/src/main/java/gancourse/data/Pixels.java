@@ -42,4 +42,10 @@ final class Pixels {
     INDArray array() {
         return images;
     }
+
+    /** Pixel bytes to [-1, 1], as v / 127.5 - 1 in float arithmetic; floats as they are. */
+    static INDArray toFloats(INDArray x) {
+        if (x.dataType() == DataType.FLOAT) return x;
+        return x.castTo(DataType.FLOAT).divi(127.5f).subi(1f);
+    }
 }

@@ -142,7 +142,7 @@ public final class SampleFiles {
                 if (in.readNBytes(chunk, 0, k * record) < k * record) throw new EOFException();
                 x.put(first, k, chunk, header.idx() ? 0 : 1, record);
             }
-            return x.array();
+            return Pixels.toFloats(x.array());
         } catch (EOFException e) {
             throw new IllegalArgumentException("the samples file " + file + " ends early: it is truncated. Write it again.");
         } catch (IOException e) {

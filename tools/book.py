@@ -47,9 +47,13 @@ def find_local(url_trait, candidates):
     return None
 
 
+LESSONS = pathlib.Path(__file__).resolve().parent.parent / "notebooks"
+
+
 def copy_figures(site, notebooks):
-    """The figures the lessons' markdown shows (notebooks/figures/), beside the pages that show them."""
-    for folder in sorted({p.parent / "figures" for p in notebooks}):
+    """The figures the lessons' markdown shows (notebooks/figures/), beside the pages that show them. Executed
+    copies (./course test renders build/test/) have no figures beside them: the lessons' own folder has."""
+    for folder in sorted({p.parent / "figures" for p in notebooks} | {LESSONS / "figures"}):
         if folder.is_dir():
             shutil.copytree(folder, site / "figures", dirs_exist_ok=True)
 

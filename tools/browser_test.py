@@ -288,6 +288,12 @@ return Jupyter.notebook.get_cells().map((c, i) => c.cell_type !== 'code' ? null 
 }).filter(c => c !== null);
 """
 
+# The pictures the lessons' text shows (figures/...) that the page could not load.
+BROKEN_FIGURES = """
+return [...document.querySelectorAll('.text_cell_render img')]
+    .filter(img => !(img.complete && img.naturalWidth > 0)).map(img => img.getAttribute('src'));
+"""
+
 # Unfold the notebook's scrolling panel so that the page is as tall as the notebook, for the screenshot,
 # and have each code editor draw all its lines (CodeMirror draws only those near the visible part).
 UNFOLD = """
@@ -324,11 +330,13 @@ def run_lesson(browser, server, name, shot, timeout):
     seconds = time.time() - started
 
     cells = browser.js(CELLS)
+    broken = browser.js(BROKEN_FIGURES)
     width, height = browser.js(UNFOLD)
     time.sleep(0.5)  # one frame for the new layout
     browser.screenshot(shot, width, height)
 
     problems = [] if status == "idle" else [f"the kernel is {status}"]
+    problems += [f"a figure in the text did not load: {src}" for src in broken]
     for c in cells:
         if c["count"] == "*":
             problems.append(f"cell {c['index']}: still running")
@@ -373,6 +381,9 @@ def main():
     copies.mkdir(parents=True)
     for nb in args.notebooks:
         shutil.copy(nb, copies / nb.name)
+    for figures in sorted({nb.resolve().parent / "figures" for nb in args.notebooks}):
+        if figures.is_dir():   # the figures the lessons' markdown shows, beside the copies as beside the lessons
+            shutil.copytree(figures, copies / "figures", dirs_exist_ok=True)
 
     passed = failed = 0
     begun = time.time()

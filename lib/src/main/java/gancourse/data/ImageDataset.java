@@ -74,7 +74,7 @@ public final class ImageDataset {
      * that is all a cell needs.
      */
     public INDArray images() {
-        if (floats == null) floats = toFloats(stored);
+        if (floats == null) floats = Pixels.toFloats(stored);
         return floats;
     }
 
@@ -85,21 +85,17 @@ public final class ImageDataset {
 
     /** Image {@code i}, [channels, height, width]. */
     public INDArray image(int i) {
-        return floats != null ? floats.get(NDArrayIndex.point(i)) : toFloats(stored.get(NDArrayIndex.point(i)));
+        return floats != null ? floats.get(NDArrayIndex.point(i)) : Pixels.toFloats(stored.get(NDArrayIndex.point(i)));
     }
 
     /** These images as float rows in [-1, 1], [rows.length, channels * height * width]: one batch. */
     INDArray rows(int[] rows) {
         INDArray source = floats != null ? floats : stored;
-        return toFloats(Nd4j.pullRows(source.reshape('c', size(), pixels()), 1, rows));
+        return Pixels.toFloats(Nd4j.pullRows(source.reshape('c', size(), pixels()), 1, rows));
     }
 
     private long pixels() {
         return (long) channels() * height() * width();
-    }
-
-    private static INDArray toFloats(INDArray x) {
-        return Pixels.toFloats(x);
     }
 
     public int label(int i) {

@@ -12,7 +12,8 @@ public final class Main {
               ./course train mnist-gan|fashion-gan [--iterations N] [--seed S] [--samples K] [--out FILE] [--checkpoint FILE]
               ./course train autoencoder --kind dense|conv|denoising [--epochs N] [--out DIR] [--seed S] [--up resize|transposed3|transposed4] [--noise F]
               ./course train dcgan-cifar10 [--class NAME] [--iterations N] [--seed S] [--samples K] [--out FILE]
-              ./course eval --dataset mnist|fashion-mnist|cifar-10 --samples FILE
+              ./course eval --dataset mnist|fashion-mnist|cifar-10 --samples FILE [--class NAME]
+              ./course quality [--lessons 01,02,04,05] [--seeds 1,2,3] [--samples N] [--out DIR] [--smoke] [--no-reference]
             """;
 
     private Main() {}
@@ -28,6 +29,7 @@ public final class Main {
             switch (args[0]) {
                 case "train" -> TrainCommand.run(rest);
                 case "eval" -> EvalCommand.run(rest);
+                case "quality" -> QualityCommand.run(rest);
                 default -> throw new Args.UsageException("unknown command '" + args[0] + "'");
             }
         } catch (Args.UsageException e) {

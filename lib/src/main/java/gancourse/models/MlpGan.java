@@ -66,7 +66,7 @@ public final class MlpGan {
             // Batch norm between the product and the activation: every layer sees inputs of the same scale
             // whatever D pushes G toward, which keeps G from collapsing onto a few shapes.
             layers.layer(new DenseLayer.Builder().nIn(in).nOut(width).activation(Activation.IDENTITY).build())
-                    .layer(new BatchNormalization.Builder().nOut(width).build())
+                    .layer(new BatchNormalization.Builder().nIn(width).nOut(width).build())
                     .layer(new ActivationLayer(new ActivationLReLU(0.2)));
             in = width;
         }

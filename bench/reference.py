@@ -159,11 +159,19 @@ def write_idx(images, file):
     pathlib.Path(file).write_bytes(struct.pack(">IIII", 0x803, n, 28, 28) + pixels.numpy().tobytes())
 
 
-# ./course quality's references: model -> (networks and optimisers, batch size, images loader, samples writer).
-# The model names are ./course train's; a loader takes the dataset's folder in the course's cache and a class name.
+class Recipe:
+    """A lesson's recipe for ./course quality: build() returns (g, d, opt_g, opt_d) with D ending in a sigmoid;
+    load(folder, class_name) returns the training images in [-1, 1] as D takes them, from the dataset's folder in
+    the course's data cache; write(images, file) writes G's samples in the format ./course train writes."""
+
+    def __init__(self, build, batch, latent, load, write):
+        self.build, self.batch, self.latent, self.load, self.write = build, batch, latent, load, write
+
+
+# ./course quality's references, by ./course train's model names.
 RECIPES = {
-    "mnist-gan": (mlp_recipe, 64, read_idx_images, write_idx),
-    "fashion-gan": (mlp_recipe, 64, read_idx_images, write_idx),
+    "mnist-gan": Recipe(mlp_recipe, 64, 100, read_idx_images, write_idx),
+    "fashion-gan": Recipe(mlp_recipe, 64, 100, read_idx_images, write_idx),
 }
 
 
@@ -181,11 +189,12 @@ def train(argv):
     ap.add_argument("--class", dest="class_name", help="train on this class only")
     ap.add_argument("--threads", type=int, default=1, help="1: the dense models are fastest on one thread")
     a = ap.parse_args(argv)
-    build, batch, load, write = RECIPES[a.model]
+    r = RECIPES[a.model]
+    batch = r.batch
     torch.manual_seed(a.seed)
     torch.set_num_threads(a.threads)
-    x = load(a.data, a.class_name)
-    g, d, opt_g, opt_d = build()
+    x = r.load(a.data, a.class_name)
+    g, d, opt_g, opt_d = r.build()
     bce = nn.BCELoss()
     ones, zeros = torch.ones(batch, 1), torch.zeros(batch, 1)
     order, at, t = torch.randperm(len(x)), 0, 0
@@ -195,7 +204,7 @@ def train(argv):
             order, at = torch.randperm(len(x)), 0
         real = x[order[at:at + batch]]
         at += batch
-        fake = g(torch.randn(batch, 100))
+        fake = g(torch.randn(batch, r.latent))
         opt_d.zero_grad()  # D: real -> 1, fake -> 0, one step on the sum of both losses
         (bce(d(real), ones) + bce(d(fake.detach()), zeros)).backward()
         opt_d.step()
@@ -206,7 +215,7 @@ def train(argv):
     seconds = time.perf_counter() - start
     g.eval()
     with torch.no_grad():
-        write(g(torch.randn(a.samples, 100)), a.out)
+        r.write(g(torch.randn(a.samples, r.latent)), a.out)
     print(f"trained {t} iterations in {seconds:.1f} s (CPU {time.process_time() - cpu:.1f} s)", flush=True)
 
 

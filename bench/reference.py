@@ -1,7 +1,16 @@
-"""The PyTorch side of ./course bench: the course's lesson models, built and trained exactly as the Java
-library does it (same layers, losses, optimisers, batch 64, random images in [-1, 1)), answering the same
-line protocol as gancourse.bench.BenchWorker. Run with Debian's python3-torch (CPU, on OpenBLAS)."""
+"""The PyTorch side of ./course bench and ./course quality: the course's lesson models, built and trained exactly
+as the Java library does it (same layers, losses, optimisers). Run with Debian's python3-torch (CPU, on OpenBLAS).
+
+    reference.py                 the bench worker: batch 64 on random images in [-1, 1), answering the same line
+                                 protocol as gancourse.bench.BenchWorker
+    reference.py train MODEL --data DIR --seconds T --seed S --samples N --out FILE
+                                 ./course quality's reference: a lesson's recipe trained on the real data for T
+                                 seconds of wall time, then N samples written as an IDX file (uint8 pixels)"""
+import argparse
+import gzip
 import os
+import pathlib
+import struct
 import sys
 import time
 
@@ -114,6 +123,102 @@ def dense_autoencoder():
     return step
 
 
+def mlp_recipe():
+    """Lessons 01 and 02 (gancourse.models.MlpGan): G 100-256-512-1024-784 with batch norm after the 512 and 1024
+    layers, D 784-512-256-1, LeakyReLU 0.2, Adam 2e-4/0.5, Xavier initialisation as DL4J's WeightInit.XAVIER."""
+    def g_block(i, o):
+        return [nn.Linear(i, o), nn.BatchNorm1d(o, eps=1e-5, momentum=0.1), lrelu()]
+    g = nn.Sequential(nn.Linear(100, 256), lrelu(), *g_block(256, 512), *g_block(512, 1024), nn.Linear(1024, 784),
+                      nn.Tanh())
+    d = nn.Sequential(nn.Linear(784, 512), lrelu(), nn.Linear(512, 256), lrelu(), nn.Linear(256, 1), nn.Sigmoid())
+    for m in list(g.modules()) + list(d.modules()):
+        if isinstance(m, nn.Linear):
+            nn.init.xavier_normal_(m.weight)
+            nn.init.zeros_(m.bias)
+    adam = lambda m: torch.optim.Adam(m.parameters(), lr=2e-4, betas=(0.5, 0.999), eps=1e-8)
+    return g, d, adam(g), adam(d)
+
+
+def read_idx_images(folder, class_name=None):
+    """The training images of MNIST or Fashion-MNIST, as the course caches them (IDX, optionally gzipped)."""
+    if class_name is not None:
+        raise SystemExit("this recipe trains on every class, not on one (--class)")
+    for name in ("train-images-idx3-ubyte", "train-images-idx3-ubyte.gz"):
+        f = pathlib.Path(folder) / name
+        if f.is_file():
+            raw = (gzip.open if name.endswith(".gz") else open)(f, "rb").read()
+            n, h, w = struct.unpack(">III", raw[4:16])
+            x = torch.frombuffer(bytearray(raw[16:16 + n * h * w]), dtype=torch.uint8)
+            return x.reshape(n, h * w).float() / 127.5 - 1
+    raise SystemExit(f"no train-images-idx3-ubyte in {folder}")
+
+
+def write_idx(images, file):
+    pixels = ((images + 1) * 127.5).clamp(0, 255).round().to(torch.uint8)
+    n = pixels.shape[0]
+    pathlib.Path(file).write_bytes(struct.pack(">IIII", 0x803, n, 28, 28) + pixels.numpy().tobytes())
+
+
+class Recipe:
+    """A lesson's recipe for ./course quality: build() returns (g, d, opt_g, opt_d) with D ending in a sigmoid;
+    load(folder, class_name) returns the training images in [-1, 1] as D takes them, from the dataset's folder in
+    the course's data cache; write(images, file) writes G's samples in the format ./course train writes."""
+
+    def __init__(self, build, batch, latent, load, write):
+        self.build, self.batch, self.latent, self.load, self.write = build, batch, latent, load, write
+
+
+# ./course quality's references, by ./course train's model names.
+RECIPES = {
+    "mnist-gan": Recipe(mlp_recipe, 64, 100, read_idx_images, write_idx),
+    "fashion-gan": Recipe(mlp_recipe, 64, 100, read_idx_images, write_idx),
+}
+
+
+def train(argv):
+    if argv == ["--list"]:  # for ./course quality, which checks this before any work
+        print(" ".join(sorted(RECIPES)))
+        return
+    ap = argparse.ArgumentParser(prog="reference.py train")
+    ap.add_argument("model", choices=sorted(RECIPES))
+    ap.add_argument("--data", required=True, help="the dataset's folder in the course's data cache")
+    ap.add_argument("--seconds", type=float, required=True, help="wall time to train for")
+    ap.add_argument("--seed", type=int, default=42)
+    ap.add_argument("--samples", type=int, default=2000)
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--class", dest="class_name", help="train on this class only")
+    ap.add_argument("--threads", type=int, default=1, help="1: the dense models are fastest on one thread")
+    a = ap.parse_args(argv)
+    r = RECIPES[a.model]
+    batch = r.batch
+    torch.manual_seed(a.seed)
+    torch.set_num_threads(a.threads)
+    x = r.load(a.data, a.class_name)
+    g, d, opt_g, opt_d = r.build()
+    bce = nn.BCELoss()
+    ones, zeros = torch.ones(batch, 1), torch.zeros(batch, 1)
+    order, at, t = torch.randperm(len(x)), 0, 0
+    start, cpu = time.perf_counter(), time.process_time()
+    while time.perf_counter() - start < a.seconds:
+        if at + batch > len(x):  # a new epoch, shuffled anew; the last partial batch is dropped, as in Batches
+            order, at = torch.randperm(len(x)), 0
+        real = x[order[at:at + batch]]
+        at += batch
+        fake = g(torch.randn(batch, r.latent))
+        opt_d.zero_grad()  # D: real -> 1, fake -> 0, one step on the sum of both losses
+        (bce(d(real), ones) + bce(d(fake.detach()), zeros)).backward()
+        opt_d.step()
+        opt_g.zero_grad()  # G: non-saturating, through the updated D
+        bce(d(fake), ones).backward()
+        opt_g.step()
+        t += 1
+    seconds = time.perf_counter() - start
+    g.eval()
+    with torch.no_grad():
+        r.write(g(torch.randn(a.samples, r.latent)), a.out)
+    print(f"trained {t} iterations in {seconds:.1f} s (CPU {time.process_time() - cpu:.1f} s)", flush=True)
+
+
 MODELS = {"mlp-gan": mlp_gan, "dense-autoencoder": dense_autoencoder, "dcgan": dcgan, "dcgan-keras": dcgan_keras}
 
 
@@ -178,4 +283,7 @@ def blas():
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:2] == ["train"]:
+        train(sys.argv[2:])
+    else:
+        main()

@@ -30,7 +30,8 @@ public final class Workloads {
     public static Workload of(String name) {
         int cores = Runtime.getRuntime().availableProcessors();
         return switch (name) {
-            case "mlp-gan" -> gan(name, MlpGan.generator(SEED), MlpGan.discriminator(SEED + 1),
+            case "mlp-gan" -> gan(name, MlpGan.generator(MlpGan.LATENT, MlpGan.HIDDEN, 784, MlpGan.LEARNING_RATE, SEED),
+                    MlpGan.discriminator(784, MlpGan.HIDDEN, MlpGan.LEARNING_RATE, SEED + 1),
                     InputType.feedForward(MlpGan.LATENT), InputType.feedForward(784), images(IMAGES, 784), 1);
             case "dense-autoencoder" -> autoencoder(name, Autoencoders.dense(784, 32, new int[] {256, 128}, SEED), 1);
             case "dcgan" -> gan(name, Dcgan.generator(SEED), Dcgan.discriminator(SEED + 1),

@@ -25,7 +25,8 @@ public final class Main {
               --width W          dcgan-cifar10: feature maps of the first layer, 8 to 256 (CPU default 32)
             """.formatted(Limits.ITERATIONS, Integer.MAX_VALUE, Limits.SAMPLES);
     static final String EVAL_USAGE = """
-              ./course eval --dataset mnist|fashion-mnist|cifar-10 --samples FILE
+              ./course eval --dataset mnist|fashion-mnist|cifar-10 --samples FILE [--class NAME]
+              ./course quality [--lessons 01,02,04,05] [--seeds 1,2,3] [--samples N] [--out DIR] [--smoke] [--no-reference]
               ./course data [mnist|fashion-mnist|cifar-10 ...]   (fetch and check into GAN_COURSE_DATA)
             """;
     static final String EVAL_OPTIONS = """
@@ -33,6 +34,7 @@ public final class Main {
             options:
               --dataset NAME     the dataset the samples imitate
               --samples FILE     an IDX image file (28x28 grey) or CIFAR-10 records (32x32 colour), at most %,d images
+              --class NAME       compare with that class's test images only (for a GAN trained on one class)
             """.formatted(Limits.SAMPLES);
     static final String USAGE = "usage:\n" + TRAIN_USAGE + EVAL_USAGE;
 
@@ -59,6 +61,7 @@ public final class Main {
                 case "eval" -> EvalCommand.run(rest);
                 case "data" -> DataCommand.run(rest);
                 default -> throw new Args.UsageException("unknown command '" + command + "'");
+                case "quality" -> QualityCommand.run(rest);
             }
         } catch (Args.UsageException e) {
             System.err.println("error: " + e.getMessage());

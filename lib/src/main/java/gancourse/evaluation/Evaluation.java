@@ -1,11 +1,7 @@
 package gancourse.evaluation;
 
-import java.util.Arrays;
 import java.util.List;
 
-import gancourse.data.Datasets;
-import gancourse.data.ImageDataset;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -14,29 +10,32 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * ({@link SampleScore}). Lesson 06 explains each number.
  *
  * @param classifierAccuracy the classifier's accuracy on the test set: how far to trust its features and verdicts
+ * @param className the class whose test images the samples were compared with, or null for the whole test set
  * @param frechetDistance between the samples' and the test set's classifier features (0 = the same statistics)
  */
-public record Evaluation(String dataset, int samples, double classifierAccuracy, double frechetDistance,
-                         SampleScore score, List<String> classNames) {
+public record Evaluation(String dataset, String className, int samples, double classifierAccuracy,
+                         double frechetDistance, SampleScore score, List<String> classNames) {
     /** Below this many samples the Frechet distance is visibly biased upwards (lesson 06 measures it). */
     public static final int RECOMMENDED_SAMPLES = 2000;
 
     /** Score samples [n, c, h, w] (or rows) in [-1, 1] of one of the course's datasets. */
     public static Evaluation of(String dataset, INDArray samples) {
-        if (!Datasets.NAMES.contains(dataset)) {
-            throw new IllegalArgumentException("the dataset must be one of " + Datasets.NAMES + ", got '" + dataset + "'");
-        }
-        ImageDataset test = Datasets.load(dataset, "test");
-        long perImage = samples.length() / samples.size(0);
-        if (perImage != (long) test.channels() * test.height() * test.width()) {
-            throw new IllegalArgumentException("the samples are " + shape(samples) + ", but " + dataset + " images are "
-                    + test.channels() + "x" + test.height() + "x" + test.width() + ": check the dataset");
-        }
-        MultiLayerNetwork classifier = Classifier.forDataset(dataset);
-        double accuracy = Classifier.accuracy(classifier, test);
-        double fd = FrechetDistance.between(Classifier.features(classifier, samples), Classifier.features(classifier, test.images()));
-        SampleScore score = SampleScore.of(Classifier.probabilities(classifier, samples));
-        return new Evaluation(dataset, (int) samples.size(0), accuracy, fd, score, test.classNames());
+        return Judge.of(dataset, null).evaluate(samples);
+    }
+
+    /** Score samples against one class's test images, e.g. a GAN trained on CIFAR-10's horses. */
+    public static Evaluation of(String dataset, String className, INDArray samples) {
+        return Judge.of(dataset, className).evaluate(samples);
+    }
+
+    /** The test images the samples are compared with: the dataset's, or one class's. */
+    public String against() {
+        return className == null ? dataset + " test set" : "test images of " + dataset + "'s class '" + className + "'";
+    }
+
+    /** The share of the samples that the classifier puts confidently in its least drawn class. */
+    public double smallestClassShare() {
+        return (double) java.util.Arrays.stream(score.histogram()).min().orElse(0) / samples;
     }
 
     /** The report, a few lines. */
@@ -46,13 +45,10 @@ public record Evaluation(String dataset, int samples, double classifierAccuracy,
                         samples, RECOMMENDED_SAMPLES)
                 : "";
         return String.format("classifier test accuracy on %s: %.2f%%%n"
-                        + "Frechet distance to the %s test set: %.2f%s%n"
+                        + "Frechet distance to the %s: %.2f%s%n"
                         + "  (on the course's own classifier features: comparable between runs of this course, not with the Inception-based FID of papers)%n"
                         + "%s",
-                dataset, 100 * classifierAccuracy, dataset, frechetDistance, note, score.summary(classNames));
+                dataset, 100 * classifierAccuracy, against(), frechetDistance, note, score.summary(classNames));
     }
 
-    private static String shape(INDArray a) {
-        return Arrays.toString(a.shape());
-    }
 }

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 class FlopsTest {
     @Test
     void denseLayersCountInputsTimesOutputs() {
-        assertEquals(100 * 256 + 256 * 784, Flops.forwardMacs(MlpGan.generator(1), InputType.feedForward(100)));
-        assertEquals(784 * 256 + 256, Flops.forwardMacs(MlpGan.discriminator(1), InputType.feedForward(784)));
+        assertEquals(100 * 256 + 256 * 784, Flops.forwardMacs(MlpGan.generator(100, 256, 784, 2e-4, 1), InputType.feedForward(100)));
+        assertEquals(784 * 256 + 256, Flops.forwardMacs(MlpGan.discriminator(784, 256, 2e-4, 1), InputType.feedForward(784)));
     }
 
     @Test

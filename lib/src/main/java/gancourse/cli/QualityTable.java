@@ -1,0 +1,104 @@
+package gancourse.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import gancourse.evaluation.Evaluation;
+
+/**
+ * The table {@code ./course quality} prints: one row per training run (the course's DL4J run, the PyTorch
+ * reference of the same recipe for the same wall time) and one for real images, per lesson, in Markdown so that it
+ * goes into the README as it is. A run's confident share and Frechet distance are also given relative to real
+ * images', which is how issue 13 states its targets.
+ */
+final class QualityTable {
+    /** What "./course train" and "reference.py train" print when they finish. */
+    private static final Pattern TRAINED = Pattern.compile("trained (\\d+) iterations in ([0-9.]+) s");
+
+    /**
+     * One line of the table.
+     *
+     * @param iterations -1 for real images
+     * @param seconds the training's wall time, NaN for real images
+     */
+    record Row(String lesson, String run, String seed, long iterations, double seconds, int samples,
+               double confidentShare, int classesCovered, int classes, double smallestClassShare,
+               double frechetDistance) {
+
+        static Row of(String lesson, String run, String seed, long iterations, double seconds, Evaluation e) {
+            return new Row(lesson, run, seed, iterations, seconds, e.samples(), e.score().confidentShare(),
+                    e.score().classesCovered(), e.score().histogram().length, e.smallestClassShare(),
+                    e.frechetDistance());
+        }
+
+        boolean real() {
+            return iterations < 0;
+        }
+    }
+
+    /** A run that did not finish: its lesson, what ran, and why it stopped. */
+    record Failure(String lesson, String run, String seed, String why) {}
+
+    private final List<Row> rows = new ArrayList<>();
+    private final List<Failure> failures = new ArrayList<>();
+
+    void add(Row row) {
+        rows.add(row);
+    }
+
+    void fail(Failure f) {
+        failures.add(f);
+    }
+
+    List<Row> rows() {
+        return rows;
+    }
+
+    /** The iterations and wall seconds from a training's output, or null if it printed no such line. */
+    static double[] trained(String output) {
+        Matcher m = TRAINED.matcher(output);
+        double[] found = null;
+        while (m.find()) found = new double[] {Long.parseLong(m.group(1)), Double.parseDouble(m.group(2))};
+        return found;
+    }
+
+    /** 75 -> "1 min 15 s", 42.3 -> "42 s". */
+    static String duration(double seconds) {
+        if (Double.isNaN(seconds)) return "";
+        long s = Math.round(seconds);
+        return s < 60 ? s + " s" : (s / 60) + " min " + (s % 60) + " s";
+    }
+
+    // The real images' row of the same lesson, the yardstick of the ratios.
+    private Row realOf(String lesson) {
+        return rows.stream().filter(r -> r.real() && r.lesson().equals(lesson)).findFirst().orElse(null);
+    }
+
+    /** The Markdown table. */
+    String markdown() {
+        StringBuilder b = new StringBuilder();
+        b.append("| lesson | run | seed | iterations | wall time | s/iteration | confident (p > 0.9) | vs real "
+                + "| classes covered (smallest share) | Frechet distance | vs real |\n");
+        b.append("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |\n");
+        for (Row r : rows) {
+            Row real = r.real() ? null : realOf(r.lesson());
+            b.append(String.format("| %s | %s | %s | %s | %s | %s | %.1f%% | %s | %d of %d (%.1f%%) | %.1f | %s |%n",
+                    r.lesson(), r.run(), r.seed(), r.real() ? "" : String.format("%,d", r.iterations()),
+                    duration(r.seconds()), r.real() || r.iterations() == 0 ? "" : String.format("%.3f", r.seconds() / r.iterations()),
+                    100 * r.confidentShare(), real == null ? "" : String.format("%.2fx", r.confidentShare() / real.confidentShare()),
+                    r.classesCovered(), r.classes(), 100 * r.smallestClassShare(), r.frechetDistance(),
+                    real == null ? "" : String.format("%.2fx", r.frechetDistance() / real.frechetDistance())));
+        }
+        for (Failure f : failures) {
+            b.append(String.format("| %s | %s | %s | failed: %s | | | | | | | |%n", f.lesson(), f.run(), f.seed(),
+                    f.why().replace("|", "/").replace("\n", " ")));
+        }
+        return b.toString();
+    }
+
+    boolean anyFailed() {
+        return !failures.isEmpty();
+    }
+}

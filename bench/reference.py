@@ -2,6 +2,7 @@
 library does it (same layers, losses, optimisers, batch 64, random images in [-1, 1)), answering the same
 line protocol as gancourse.bench.BenchWorker. Run with Debian's python3-torch (CPU, on OpenBLAS)."""
 import os
+import pathlib
 import sys
 import time
 
@@ -24,20 +25,36 @@ def mlp_gan():
     return GanStep(g, d, adam(g), adam(d), 100, torch.rand(IMAGES, 784) * 2 - 1)
 
 
-def dcgan():
-    # lesson 04: z 100 -> 4x4x256 -> 8x8x128 -> 16x16x64 -> 32x32x3; D mirrored, LeakyReLU, stride-2 convolutions.
+def dcgan_networks(width):
+    """Lesson 04's DCGAN (gancourse.models.Dcgan): z 100 -> 4x4x4w -> 8x8x2w -> 16x16xw -> 32x32x3; D mirrored,
+    LeakyReLU, stride-2 convolutions, no batch norm on D's input layer, weights from N(0, 0.02)."""
     up = lambda i, o: nn.ConvTranspose2d(i, o, 4, 2, 1, bias=False)
     down = lambda i, o, bias: nn.Conv2d(i, o, 4, 2, 1, bias=bias)
-    g = nn.Sequential(nn.Linear(100, 4096, bias=False), nn.BatchNorm1d(4096), nn.ReLU(), nn.Unflatten(1, (256, 4, 4)),
-                      up(256, 128), nn.BatchNorm2d(128), nn.ReLU(), up(128, 64), nn.BatchNorm2d(64), nn.ReLU(),
-                      nn.ConvTranspose2d(64, 3, 4, 2, 1), nn.Tanh())
-    d = nn.Sequential(down(3, 64, True), lrelu(), down(64, 128, False), nn.BatchNorm2d(128), lrelu(),
-                      down(128, 256, False), nn.BatchNorm2d(256), lrelu(), nn.Flatten(), nn.Linear(4096, 1), nn.Sigmoid())
-    for m in list(g.modules()) + list(d.modules()):
+    w = width
+    g = nn.Sequential(nn.Linear(100, 64 * w, bias=False), nn.BatchNorm1d(64 * w), nn.ReLU(), nn.Unflatten(1, (4 * w, 4, 4)),
+                      up(4 * w, 2 * w), nn.BatchNorm2d(2 * w), nn.ReLU(), up(2 * w, w), nn.BatchNorm2d(w), nn.ReLU(),
+                      nn.ConvTranspose2d(w, 3, 4, 2, 1), nn.Tanh())
+    d = nn.Sequential(down(3, w, True), lrelu(), down(w, 2 * w, False), nn.BatchNorm2d(2 * w), lrelu(),
+                      down(2 * w, 4 * w, False), nn.BatchNorm2d(4 * w), lrelu(), nn.Flatten(), nn.Linear(64 * w, 1),
+                      nn.Sigmoid())
+    return normal_init(g), normal_init(d)
+
+
+def normal_init(net):
+    for m in net.modules():
         if isinstance(m, (nn.Conv2d, nn.ConvTranspose2d, nn.Linear)):
             nn.init.normal_(m.weight, 0, 0.02)
-    adam = lambda m: torch.optim.Adam(m.parameters(), lr=2e-4, betas=(0.5, 0.999), eps=1e-8)
-    return GanStep(g, d, adam(g), adam(d), 100, torch.rand(IMAGES, 3, 32, 32) * 2 - 1)
+    return net
+
+
+def adam(net, lr):
+    return torch.optim.Adam(net.parameters(), lr=lr, betas=(0.5, 0.999), eps=1e-8)
+
+
+def dcgan():
+    # lesson 04, the paper's width 64: 4x4x256 -> 8x8x128 -> 16x16x64, Adam 2e-4 for both.
+    g, d = dcgan_networks(64)
+    return GanStep(g, d, adam(g, 2e-4), adam(d, 2e-4), 100, torch.rand(IMAGES, 3, 32, 32) * 2 - 1)
 
 
 def dcgan_keras():
@@ -50,6 +67,65 @@ def dcgan_keras():
                       nn.Conv2d(128, 128, 4, 2), lrelu(), nn.Flatten(), nn.Dropout(0.4), nn.Linear(512, 1), nn.Sigmoid())
     rms = lambda m, lr: torch.optim.RMSprop(m.parameters(), lr=lr, alpha=0.9, eps=1e-7)
     return GanStep(g, d, rms(g, 4e-4), rms(d, 8e-4), 32, torch.rand(IMAGES, 3, 32, 32) * 2 - 1, clip=1.0)
+
+
+def dcgan_mnist_networks(width):
+    """Lesson 05's digit DCGAN (gancourse.models.DcganMnist): z 100 -> 7x7x2w -> 14x14xw -> 28x28x1; D mirrored.
+    G's images and D's input are rows of 784 pixels, as the digit loaders and writers take them."""
+    w = width
+    g = nn.Sequential(nn.Linear(100, 49 * 2 * w, bias=False), nn.BatchNorm1d(49 * 2 * w), nn.ReLU(),
+                      nn.Unflatten(1, (2 * w, 7, 7)), nn.ConvTranspose2d(2 * w, w, 4, 2, 1, bias=False),
+                      nn.BatchNorm2d(w), nn.ReLU(), nn.ConvTranspose2d(w, 1, 4, 2, 1), nn.Tanh(), nn.Flatten())
+    d = nn.Sequential(nn.Unflatten(1, (1, 28, 28)), nn.Conv2d(1, w, 4, 2, 1), lrelu(),
+                      nn.Conv2d(w, 2 * w, 4, 2, 1, bias=False), nn.BatchNorm2d(2 * w), lrelu(), nn.Flatten(),
+                      nn.Linear(49 * 2 * w, 1), nn.Sigmoid())
+    return normal_init(g), normal_init(d)
+
+
+def dcgan_cifar10_recipe():
+    """Lesson 04's CPU recipe (gancourse.models.Dcgan's constants): width 32, batch 64, two time scales
+    (Adam 1e-4 for G, 4e-4 for D), labels 1 and 0."""
+    g, d = dcgan_networks(32)
+    return g, d, adam(g, 1e-4), adam(d, 4e-4)
+
+
+def dcgan_mnist_recipe():
+    """Lesson 05's recipe (gancourse.models.DcganMnist's constants): width 32, batch 64, Adam 2e-4 for both, D's
+    target for real digits 0.9 (one-sided label smoothing; DCGAN_REAL_LABEL)."""
+    g, d = dcgan_mnist_networks(32)
+    return g, d, adam(g, 2e-4), adam(d, 2e-4)
+
+
+def read_cifar_images(folder, class_name=None):
+    """CIFAR-10's 50,000 training photos as the course caches them (cifar-10-batches-bin), or one class of them:
+    [n, 3, 32, 32] in [-1, 1]."""
+    classes = "airplane automobile bird cat deer dog frog horse ship truck".split()
+    if class_name is not None and class_name not in classes:
+        raise SystemExit(f"no class '{class_name}' in CIFAR-10: {' '.join(classes)}")
+    records = []
+    for k in range(1, 6):
+        f = pathlib.Path(folder) / "cifar-10-batches-bin" / f"data_batch_{k}.bin"
+        if not f.is_file():
+            raise SystemExit(f"no {f}: run ./course train dcgan-cifar10 once to cache CIFAR-10")
+        records.append(torch.frombuffer(bytearray(f.read_bytes()), dtype=torch.uint8).reshape(-1, 3073))
+    r = torch.cat(records)
+    if class_name is not None:
+        r = r[r[:, 0] == classes.index(class_name)]
+    return r[:, 1:].reshape(-1, 3, 32, 32).float() / 127.5 - 1
+
+
+def write_cifar(images, file):
+    """CIFAR-10 binary records (label 0), as gancourse.data.SampleFiles writes them for ./course eval."""
+    pixels = ((images + 1) * 127.5).clamp(0, 255).round().to(torch.uint8).reshape(len(images), -1)
+    pathlib.Path(file).write_bytes(torch.cat([torch.zeros(len(images), 1, dtype=torch.uint8), pixels], 1).numpy().tobytes())
+
+
+# ./course quality's DCGAN references, as (networks and optimisers, batch size, images loader, samples writer). The
+# digit DCGAN reads and writes rows of 784 pixels, as the dense GANs' recipes do: ("dcgan-mnist": dcgan_mnist_recipe,
+# batch 64, with the digits' IDX loader and writer). Where D's target for real images is not 1: DCGAN_REAL_LABEL.
+# Convolutions are fastest on every core (the dense GANs on one).
+DCGAN_RECIPES = {"dcgan-cifar10": (dcgan_cifar10_recipe, 64, read_cifar_images, write_cifar)}
+DCGAN_REAL_LABEL = {"dcgan-mnist": 0.9}
 
 
 class GanStep:

@@ -11,7 +11,8 @@ public final class Main {
             usage:
               ./course train mnist-gan|fashion-gan [--iterations N] [--seed S] [--samples K] [--out FILE] [--checkpoint FILE]
               ./course train autoencoder --kind dense|conv|denoising [--epochs N] [--out DIR] [--seed S] [--up resize|transposed3|transposed4] [--noise F]
-              ./course train dcgan-cifar10 [--class NAME] [--iterations N] [--seed S] [--samples K] [--out FILE]
+              ./course train dcgan-cifar10 [--class NAME|all] [--iterations N] [--seed S] [--samples K] [--out FILE] [--checkpoint FILE]
+              ./course train dcgan-mnist [--iterations N] [--seed S] [--samples K] [--out FILE] [--checkpoint FILE]
               ./course eval --dataset mnist|fashion-mnist|cifar-10 --samples FILE
             """;
 

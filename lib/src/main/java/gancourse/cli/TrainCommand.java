@@ -27,9 +27,10 @@ final class TrainCommand {
             case "mnist-gan" -> mlpGan("mnist", args);
             case "fashion-gan" -> mlpGan("fashion-mnist", args);
             case "autoencoder" -> AutoencoderCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length));
-            case "dcgan-cifar10" -> DcganCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length));
+            case "dcgan-cifar10" -> DcganCommand.cifar(args);
+            case "dcgan-mnist" -> DcganCommand.mnist(args);
             default -> throw new Args.UsageException("train: unknown model '" + args[0]
-                    + "' (mnist-gan, fashion-gan, autoencoder, dcgan-cifar10)");
+                    + "' (mnist-gan, fashion-gan, autoencoder, dcgan-cifar10, dcgan-mnist)");
         }
     }
 

@@ -52,8 +52,8 @@ final class DcganCommand {
         INDArray data = train.images();
         GanTrainer trainer = checkpoint != null && Files.exists(checkpoint)
                 ? GanTrainer.resume(checkpoint, data)
-                : new GanTrainer(Dcgan.generator(Dcgan.LATENT, width, Dcgan.G_LEARNING_RATE, seed),
-                        Dcgan.discriminator(width, Dcgan.D_LEARNING_RATE, seed + 1L), data,
+                : new GanTrainer(Dcgan.generator(Dcgan.LATENT, width, Dcgan.LEARNING_RATE, seed),
+                        Dcgan.discriminator(width, Dcgan.LEARNING_RATE, seed + 1L), data,
                         Dcgan.settings(seed).withBatchSize(Math.min(Dcgan.BATCH, train.size())));
         trainAndWrite(trainer, iterations, checkpoint, samples, seed, out, true);
     }

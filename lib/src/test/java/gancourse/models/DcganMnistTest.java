@@ -47,7 +47,7 @@ class DcganMnistTest {
     void theLessonsRecipeIsWhatTheSettingsAndNetworksCarry() {
         TrainerSettings s = DcganMnist.settings(7);
         assertEquals(DcganMnist.BATCH, s.batchSize());
-        assertEquals(1.0, s.realLabel());
+        assertEquals(DcganMnist.REAL_LABEL, s.realLabel());
         assertEquals(7, s.seed());
         var adam = (org.nd4j.linalg.learning.config.Adam) DcganMnist.generator(1).getLayer(0).conf().getLayer()
                 .getUpdaterByParam("W");

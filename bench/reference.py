@@ -33,20 +33,36 @@ def mlp_gan():
     return GanStep(g, d, adam(g), adam(d), 100, torch.rand(IMAGES, 784) * 2 - 1)
 
 
-def dcgan():
-    # lesson 04: z 100 -> 4x4x256 -> 8x8x128 -> 16x16x64 -> 32x32x3; D mirrored, LeakyReLU, stride-2 convolutions.
+def dcgan_networks(width):
+    """Lesson 04's DCGAN (gancourse.models.Dcgan): z 100 -> 4x4x4w -> 8x8x2w -> 16x16xw -> 32x32x3; D mirrored,
+    LeakyReLU, stride-2 convolutions, no batch norm on D's input layer, weights from N(0, 0.02)."""
     up = lambda i, o: nn.ConvTranspose2d(i, o, 4, 2, 1, bias=False)
     down = lambda i, o, bias: nn.Conv2d(i, o, 4, 2, 1, bias=bias)
-    g = nn.Sequential(nn.Linear(100, 4096, bias=False), nn.BatchNorm1d(4096), nn.ReLU(), nn.Unflatten(1, (256, 4, 4)),
-                      up(256, 128), nn.BatchNorm2d(128), nn.ReLU(), up(128, 64), nn.BatchNorm2d(64), nn.ReLU(),
-                      nn.ConvTranspose2d(64, 3, 4, 2, 1), nn.Tanh())
-    d = nn.Sequential(down(3, 64, True), lrelu(), down(64, 128, False), nn.BatchNorm2d(128), lrelu(),
-                      down(128, 256, False), nn.BatchNorm2d(256), lrelu(), nn.Flatten(), nn.Linear(4096, 1), nn.Sigmoid())
-    for m in list(g.modules()) + list(d.modules()):
+    w = width
+    g = nn.Sequential(nn.Linear(100, 64 * w, bias=False), nn.BatchNorm1d(64 * w), nn.ReLU(), nn.Unflatten(1, (4 * w, 4, 4)),
+                      up(4 * w, 2 * w), nn.BatchNorm2d(2 * w), nn.ReLU(), up(2 * w, w), nn.BatchNorm2d(w), nn.ReLU(),
+                      nn.ConvTranspose2d(w, 3, 4, 2, 1), nn.Tanh())
+    d = nn.Sequential(down(3, w, True), lrelu(), down(w, 2 * w, False), nn.BatchNorm2d(2 * w), lrelu(),
+                      down(2 * w, 4 * w, False), nn.BatchNorm2d(4 * w), lrelu(), nn.Flatten(), nn.Linear(64 * w, 1),
+                      nn.Sigmoid())
+    return normal_init(g), normal_init(d)
+
+
+def normal_init(net):
+    for m in net.modules():
         if isinstance(m, (nn.Conv2d, nn.ConvTranspose2d, nn.Linear)):
             nn.init.normal_(m.weight, 0, 0.02)
-    adam = lambda m: torch.optim.Adam(m.parameters(), lr=2e-4, betas=(0.5, 0.999), eps=1e-8)
-    return GanStep(g, d, adam(g), adam(d), 100, torch.rand(IMAGES, 3, 32, 32) * 2 - 1)
+    return net
+
+
+def adam(net, lr):
+    return torch.optim.Adam(net.parameters(), lr=lr, betas=(0.5, 0.999), eps=1e-8)
+
+
+def dcgan():
+    # lesson 04, the paper's width 64: 4x4x256 -> 8x8x128 -> 16x16x64, Adam 2e-4 for both.
+    g, d = dcgan_networks(64)
+    return GanStep(g, d, adam(g, 2e-4), adam(d, 2e-4), 100, torch.rand(IMAGES, 3, 32, 32) * 2 - 1)
 
 
 def dcgan_keras():
@@ -59,6 +75,59 @@ def dcgan_keras():
                       nn.Conv2d(128, 128, 4, 2), lrelu(), nn.Flatten(), nn.Dropout(0.4), nn.Linear(512, 1), nn.Sigmoid())
     rms = lambda m, lr: torch.optim.RMSprop(m.parameters(), lr=lr, alpha=0.9, eps=1e-7)
     return GanStep(g, d, rms(g, 4e-4), rms(d, 8e-4), 32, torch.rand(IMAGES, 3, 32, 32) * 2 - 1, clip=1.0)
+
+
+def dcgan_mnist_networks(width):
+    """Lesson 05's digit DCGAN (gancourse.models.DcganMnist): z 100 -> 7x7x2w -> 14x14xw -> 28x28x1; D mirrored.
+    G's images and D's input are rows of 784 pixels, as the digit loaders and writers take them."""
+    w = width
+    g = nn.Sequential(nn.Linear(100, 49 * 2 * w, bias=False), nn.BatchNorm1d(49 * 2 * w), nn.ReLU(),
+                      nn.Unflatten(1, (2 * w, 7, 7)), nn.ConvTranspose2d(2 * w, w, 4, 2, 1, bias=False),
+                      nn.BatchNorm2d(w), nn.ReLU(), nn.ConvTranspose2d(w, 1, 4, 2, 1), nn.Tanh(), nn.Flatten())
+    d = nn.Sequential(nn.Unflatten(1, (1, 28, 28)), nn.Conv2d(1, w, 4, 2, 1), lrelu(),
+                      nn.Conv2d(w, 2 * w, 4, 2, 1, bias=False), nn.BatchNorm2d(2 * w), lrelu(), nn.Flatten(),
+                      nn.Linear(49 * 2 * w, 1), nn.Sigmoid())
+    return normal_init(g), normal_init(d)
+
+
+def dcgan_cifar10_recipe():
+    """Lesson 04's CPU recipe (gancourse.models.Dcgan's constants): width 32, batch 64, Adam 2e-4 for both,
+    labels 1 and 0."""
+    g, d = dcgan_networks(32)
+    return g, d, adam(g, 2e-4), adam(d, 2e-4)
+
+
+def dcgan_mnist_recipe():
+    """Lesson 05's recipe (gancourse.models.DcganMnist's constants): width 32, batch 64, Adam 2e-4 for both, D's
+    target for real digits 0.9 (one-sided label smoothing; DCGAN_REAL_LABEL)."""
+    g, d = dcgan_mnist_networks(32)
+    return g, d, adam(g, 2e-4), adam(d, 2e-4)
+
+
+def read_cifar_images(folder, class_name=None):
+    """CIFAR-10's 50,000 training photos as the course caches them (cifar-10-batches-bin), or one class of them:
+    [n, 3, 32, 32] in [-1, 1]."""
+    classes = "airplane automobile bird cat deer dog frog horse ship truck".split()
+    if class_name is not None and class_name not in classes:
+        raise SystemExit(f"no class '{class_name}' in CIFAR-10: {' '.join(classes)}")
+    records = []
+    for k in range(1, 6):
+        f = pathlib.Path(folder) / "cifar-10-batches-bin" / f"data_batch_{k}.bin"
+        if not f.is_file():
+            raise SystemExit(f"no {f}: run ./course train dcgan-cifar10 once to cache CIFAR-10")
+        records.append(torch.frombuffer(bytearray(f.read_bytes()), dtype=torch.uint8).reshape(-1, 3073))
+    r = torch.cat(records)
+    if class_name is not None:
+        r = r[r[:, 0] == classes.index(class_name)]
+    return r[:, 1:].reshape(-1, 3, 32, 32).float() / 127.5 - 1
+
+
+def write_cifar(images, file):
+    """CIFAR-10 binary records (label 0), as gancourse.data.SampleFiles writes them for ./course eval."""
+    pixels = ((images + 1) * 127.5).clamp(0, 255).round().to(torch.uint8).reshape(len(images), -1)
+    pathlib.Path(file).write_bytes(torch.cat([torch.zeros(len(images), 1, dtype=torch.uint8), pixels], 1).numpy().tobytes())
+
+
 
 
 class GanStep:
@@ -135,7 +204,7 @@ def mlp_recipe():
         if isinstance(m, nn.Linear):
             nn.init.xavier_normal_(m.weight)
             nn.init.zeros_(m.bias)
-    adam = lambda m: torch.optim.Adam(m.parameters(), lr=2e-4, betas=(0.5, 0.999), eps=1e-8)
+    adam = lambda m: torch.optim.Adam(m.parameters(), lr=1e-3, betas=(0.5, 0.999), eps=1e-8)
     return g, d, adam(g), adam(d)
 
 
@@ -164,14 +233,21 @@ class Recipe:
     load(folder, class_name) returns the training images in [-1, 1] as D takes them, from the dataset's folder in
     the course's data cache; write(images, file) writes G's samples in the format ./course train writes."""
 
-    def __init__(self, build, batch, latent, load, write):
+    def __init__(self, build, batch, latent, load, write, real_label=1.0, threads=1):
         self.build, self.batch, self.latent, self.load, self.write = build, batch, latent, load, write
+        # D's target for real images (0.9: one-sided label smoothing); threads: 1 for dense nets, every core for
+        # convolutions, as the Java side runs them.
+        self.real_label, self.threads = real_label, threads
 
 
 # ./course quality's references, by ./course train's model names.
 RECIPES = {
     "mnist-gan": Recipe(mlp_recipe, 64, 100, read_idx_images, write_idx),
     "fashion-gan": Recipe(mlp_recipe, 64, 100, read_idx_images, write_idx),
+    "dcgan-cifar10": Recipe(dcgan_cifar10_recipe, 64, 100, read_cifar_images, write_cifar,
+                            threads=len(os.sched_getaffinity(0))),
+    "dcgan-mnist": Recipe(dcgan_mnist_recipe, 64, 100, read_idx_images, write_idx, real_label=0.9,
+                          threads=len(os.sched_getaffinity(0))),
 }
 
 
@@ -187,16 +263,17 @@ def train(argv):
     ap.add_argument("--samples", type=int, default=2000)
     ap.add_argument("--out", required=True)
     ap.add_argument("--class", dest="class_name", help="train on this class only")
-    ap.add_argument("--threads", type=int, default=1, help="1: the dense models are fastest on one thread")
+    ap.add_argument("--threads", type=int, help="default: the recipe's (1 for dense models, every core for convolutions)")
     a = ap.parse_args(argv)
     r = RECIPES[a.model]
     batch = r.batch
     torch.manual_seed(a.seed)
-    torch.set_num_threads(a.threads)
+    torch.set_num_threads(a.threads or r.threads)
     x = r.load(a.data, a.class_name)
     g, d, opt_g, opt_d = r.build()
     bce = nn.BCELoss()
     ones, zeros = torch.ones(batch, 1), torch.zeros(batch, 1)
+    reals = torch.full((batch, 1), r.real_label)
     order, at, t = torch.randperm(len(x)), 0, 0
     start, cpu = time.perf_counter(), time.process_time()
     while time.perf_counter() - start < a.seconds:
@@ -206,7 +283,7 @@ def train(argv):
         at += batch
         fake = g(torch.randn(batch, r.latent))
         opt_d.zero_grad()  # D: real -> 1, fake -> 0, one step on the sum of both losses
-        (bce(d(real), ones) + bce(d(fake.detach()), zeros)).backward()
+        (bce(d(real), reals) + bce(d(fake.detach()), zeros)).backward()
         opt_d.step()
         opt_g.zero_grad()  # G: non-saturating, through the updated D
         bce(d(fake), ones).backward()

@@ -10,7 +10,8 @@ public final class Main {
     static final String TRAIN_USAGE = """
               ./course train mnist-gan|fashion-gan [--iterations N] [--seed S] [--samples K] [--out FILE] [--checkpoint FILE]
               ./course train autoencoder --kind dense|conv|denoising [--epochs N] [--out DIR] [--seed S] [--up resize|transposed3|transposed4] [--noise F]
-              ./course train dcgan-cifar10 [--class NAME] [--iterations N] [--seed S] [--samples K] [--out FILE] [--width W] [--checkpoint FILE]
+              ./course train dcgan-cifar10 [--class NAME|all] [--iterations N] [--seed S] [--samples K] [--out FILE] [--width W] [--checkpoint FILE]
+              ./course train dcgan-mnist [--iterations N] [--seed S] [--samples K] [--out FILE] [--checkpoint FILE]
             """;
     static final String TRAIN_OPTIONS = """
 

@@ -26,15 +26,16 @@ final class TrainCommand {
     private TrainCommand() {}
 
     /** The models {@code train} knows. */
-    static final List<String> MODELS = List.of("mnist-gan", "fashion-gan", "autoencoder", "dcgan-cifar10");
+    static final List<String> MODELS = List.of("mnist-gan", "fashion-gan", "autoencoder", "dcgan-cifar10", "dcgan-mnist");
 
     static void run(String[] args) {
-        if (args.length == 0) throw new Args.UsageException("train: which model? (mnist-gan, fashion-gan, autoencoder, dcgan-cifar10)");
+        if (args.length == 0) throw new Args.UsageException("train: which model? (" + String.join(", ", MODELS) + ")");
         switch (args[0]) {
             case "mnist-gan" -> mlpGan("mnist", args);
             case "fashion-gan" -> mlpGan("fashion-mnist", args);
             case "autoencoder" -> AutoencoderCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length));
-            case "dcgan-cifar10" -> DcganCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length));
+            case "dcgan-cifar10" -> DcganCommand.cifar(args);
+            case "dcgan-mnist" -> DcganCommand.mnist(args);
             default -> throw new Args.UsageException("train: unknown model '" + args[0]
                     + "' (" + String.join(", ", MODELS) + ")");
         }

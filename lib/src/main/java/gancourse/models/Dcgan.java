@@ -1,5 +1,6 @@
 package gancourse.models;
 
+import gancourse.training.TrainerSettings;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.distribution.NormalDistribution;
@@ -48,6 +49,19 @@ public final class Dcgan {
     public static final double LEARNING_RATE = 2e-4;
     /** The paper's initial weights: N(0, 0.02). */
     public static final double INIT_STD = 0.02;
+
+    // Lesson 04's recipe, and the defaults of `./course train dcgan-cifar10`: the paper's networks and optimiser,
+    // made cheaper for a CPU, where the number of iterations that fit in the lesson's minutes decides the quality.
+    /** On a CPU: one class of CIFAR-10, which a small DCGAN learns in minutes. */
+    public static final String CPU_CLASS = "horse";
+    /** On a CPU: a quarter of the paper's arithmetic per image, so more iterations fit in the budget. */
+    public static final int CPU_WIDTH = 32;
+    public static final int GPU_WIDTH = 64;
+    public static final int BATCH = 64;
+    /** On a CPU: twice the 1,500 iterations (about 5 minutes) of the course's first version, within 10 minutes. */
+    public static final int CPU_ITERATIONS = 3000;
+    /** On a GPU: all 50,000 training images, 25 times. */
+    public static final int GPU_EPOCHS = 25;
 
     private Dcgan() {}
 
@@ -105,6 +119,11 @@ public final class Dcgan {
     /** The paper's D: width 64, Adam 2e-4. */
     public static MultiLayerNetwork discriminator(long seed) {
         return discriminator(64, LEARNING_RATE, seed);
+    }
+
+    /** The trainer's settings of lesson 04's recipe (the batch of {@link #BATCH}; fewer images take all of them). */
+    public static TrainerSettings settings(long seed) {
+        return TrainerSettings.defaults().withSeed(seed).withBatchSize(BATCH);
     }
 
     static NeuralNetConfiguration.Builder base(double learningRate, long seed) {

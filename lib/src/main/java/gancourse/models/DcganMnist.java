@@ -1,5 +1,6 @@
 package gancourse.models;
 
+import gancourse.training.TrainerSettings;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
@@ -30,6 +31,11 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 public final class DcganMnist {
     public static final int LATENT = 100;
     public static final int WIDTH = 32;
+    // Lesson 05's recipe, and the defaults of `./course train dcgan-mnist` (the lesson shows the measurements).
+    public static final int BATCH = 64;
+    public static final int ITERATIONS = 3000;
+    /** One-sided label smoothing: D aims at 0.9 for real digits. */
+    public static final double REAL_LABEL = 0.9;
 
     private DcganMnist() {}
 
@@ -67,6 +73,11 @@ public final class DcganMnist {
         MultiLayerNetwork d = new MultiLayerNetwork(conf);
         d.init();
         return d;
+    }
+
+    /** The trainer's settings of lesson 05's recipe. */
+    public static TrainerSettings settings(long seed) {
+        return TrainerSettings.defaults().withSeed(seed).withBatchSize(BATCH).withRealLabel(REAL_LABEL);
     }
 
     /** G with latent 100, width 32, Adam 2e-4. */

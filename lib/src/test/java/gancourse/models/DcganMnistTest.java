@@ -42,4 +42,15 @@ class DcganMnistTest {
         var e = assertThrows(IllegalArgumentException.class, () -> DcganMnist.discriminator(0, 2e-4, 1));
         assertTrue(e.getMessage().contains("width"), e.getMessage());
     }
+
+    @Test
+    void theLessonsRecipeIsWhatTheSettingsAndNetworksCarry() {
+        TrainerSettings s = DcganMnist.settings(7);
+        assertEquals(DcganMnist.BATCH, s.batchSize());
+        assertEquals(DcganMnist.REAL_LABEL, s.realLabel());
+        assertEquals(7, s.seed());
+        var adam = (org.nd4j.linalg.learning.config.Adam) DcganMnist.generator(1).getLayer(0).conf().getLayer()
+                .getUpdaterByParam("W");
+        assertEquals(Dcgan.LEARNING_RATE, adam.getLearningRate(), 1e-12);
+    }
 }

@@ -79,4 +79,10 @@ class DcganTest {
         var e = assertThrows(IllegalArgumentException.class, () -> Dcgan.generator(100, 0, 2e-4, 1));
         assertTrue(e.getMessage().contains("width"));
     }
+
+    @Test
+    void lesson04sSettingsTakeTheRecipesBatch() {
+        assertEquals(Dcgan.BATCH, Dcgan.settings(3).batchSize());
+        assertEquals(3, Dcgan.settings(3).seed());
+    }
 }

@@ -1,0 +1,40 @@
+package gancourse.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import gancourse.data.SampleFiles;
+import gancourse.training.GanTrainer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class DcganCommandTest {
+
+    @Test
+    void theDigitDcganWritesSamplesAGalleryAndACheckpointThatResumes(@TempDir Path dir) {
+        Path out = dir.resolve("digits.idx");
+        Path checkpoint = dir.resolve("digits.zip");
+        String[] args = {"dcgan-mnist", "--iterations", "2", "--samples", "5", "--out", out.toString(),
+                "--checkpoint", checkpoint.toString()};
+        DcganCommand.mnist(args);
+        INDArray samples = SampleFiles.read(out);
+        assertEquals(5, samples.size(0));
+        assertEquals(28 * 28, samples.length() / 5);
+        assertTrue(Files.isRegularFile(dir.resolve("digits.png")));
+        DcganCommand.mnist(args); // two more, from the checkpoint
+        INDArray anyDigits = Nd4j.rand(DataType.FLOAT, 64, 1, 28, 28);
+        assertEquals(4, GanTrainer.resume(checkpoint, anyDigits).iteration());
+    }
+
+    @Test
+    void anOptionOfTheOtherDcganIsRefusedByName() {
+        var e = assertThrows(Args.UsageException.class,
+                () -> DcganCommand.mnist(new String[] {"dcgan-mnist", "--class", "horse"}));
+        assertTrue(e.getMessage().contains("--class"), e.getMessage());
+    }
+}

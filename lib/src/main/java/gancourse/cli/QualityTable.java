@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import gancourse.display.LiveView;
 import gancourse.evaluation.Evaluation;
 
 /**
@@ -64,13 +65,6 @@ final class QualityTable {
         return found;
     }
 
-    /** 75 -> "1 min 15 s", 42.3 -> "42 s". */
-    static String duration(double seconds) {
-        if (Double.isNaN(seconds)) return "";
-        long s = Math.round(seconds);
-        return s < 60 ? s + " s" : (s / 60) + " min " + (s % 60) + " s";
-    }
-
     // The real images' row of the same lesson, the yardstick of the ratios.
     private Row realOf(String lesson) {
         return rows.stream().filter(r -> r.real() && r.lesson().equals(lesson)).findFirst().orElse(null);
@@ -86,7 +80,8 @@ final class QualityTable {
             Row real = r.real() ? null : realOf(r.lesson());
             b.append(String.format("| %s | %s | %s | %s | %s | %s | %.1f%% | %s | %d of %d (%.1f%%) | %.1f | %s |%n",
                     r.lesson(), r.run(), r.seed(), r.real() ? "" : String.format("%,d", r.iterations()),
-                    duration(r.seconds()), r.real() || r.iterations() == 0 ? "" : String.format("%.3f", r.seconds() / r.iterations()),
+                    Double.isNaN(r.seconds()) ? "" : LiveView.clockTime(r.seconds()),
+                    r.real() || r.iterations() == 0 ? "" : String.format("%.3f", r.seconds() / r.iterations()),
                     100 * r.confidentShare(), real == null ? "" : String.format("%.2fx", r.confidentShare() / real.confidentShare()),
                     r.classesCovered(), r.classes(), 100 * r.smallestClassShare(), r.frechetDistance(),
                     real == null ? "" : String.format("%.2fx", r.frechetDistance() / real.frechetDistance())));

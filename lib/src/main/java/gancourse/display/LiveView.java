@@ -279,7 +279,8 @@ public final class LiveView {
         return String.format(Locale.ROOT, "%.1f s/it", 1 / itPerSecond);
     }
 
-    static String clockTime(double seconds) {
+    /** 65 -> "1:05", 3725 -> "1:02:05": the progress line's times, and ./course quality's. */
+    public static String clockTime(double seconds) {
         if (Double.isNaN(seconds) || Double.isInfinite(seconds) || seconds < 0) return "?";
         long s = Math.round(seconds);
         return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)

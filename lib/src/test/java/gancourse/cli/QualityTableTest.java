@@ -27,7 +27,7 @@ class QualityTableTest {
         assertTrue(lines.get(0).startsWith("| lesson | run | seed | iterations |"), md);
         String lesson1 = lines.get(2);
         // 0.80 / 0.96 and 12 / 4: each run against its own lesson's real images, not the other lesson's.
-        assertTrue(lesson1.contains("| 3,000 | 4 min 0 s | 0.080 | 80.0% | 0.83x |"), lesson1);
+        assertTrue(lesson1.contains("| 3,000 | 4:00 | 0.080 | 80.0% | 0.83x |"), lesson1);
         assertTrue(lesson1.contains("| 10 of 10 (4.0%) | 12.0 | 3.00x |"), lesson1);
         String lesson2 = lines.get(4);
         assertTrue(lesson2.contains("| 30.0% | 0.50x |") && lesson2.contains("| 30.0 | 3.00x |"), lesson2);
@@ -56,14 +56,6 @@ class QualityTableTest {
         assertNull(QualityTable.trained("error: out of memory"));
         // A resumed run prints a line per train() call; the last one counts.
         assertArrayEquals(new double[] {20, 2.0}, QualityTable.trained("trained 10 iterations in 1.0 s\ntrained 20 iterations in 2.0 s"));
-    }
-
-    @Test
-    void durations() {
-        assertEquals("42 s", QualityTable.duration(42.3));
-        assertEquals("1 min 15 s", QualityTable.duration(75));
-        assertEquals("5 min 0 s", QualityTable.duration(299.6));
-        assertEquals("", QualityTable.duration(Double.NaN));
     }
 
     @Test

@@ -82,15 +82,20 @@ final class QualityTable {
                     r.lesson(), r.run(), r.seed(), r.real() ? "" : String.format("%,d", r.iterations()),
                     Double.isNaN(r.seconds()) ? "" : LiveView.clockTime(r.seconds()),
                     r.real() || r.iterations() == 0 ? "" : String.format("%.3f", r.seconds() / r.iterations()),
-                    100 * r.confidentShare(), real == null ? "" : String.format("%.2fx", r.confidentShare() / real.confidentShare()),
+                    100 * r.confidentShare(), ratio(r.confidentShare(), real == null ? 0 : real.confidentShare()),
                     r.classesCovered(), r.classes(), 100 * r.smallestClassShare(), r.frechetDistance(),
-                    real == null ? "" : String.format("%.2fx", r.frechetDistance() / real.frechetDistance())));
+                    ratio(r.frechetDistance(), real == null ? 0 : real.frechetDistance())));
         }
         for (Failure f : failures) {
             b.append(String.format("| %s | %s | %s | failed: %s | | | | | | | |%n", f.lesson(), f.run(), f.seed(),
                     f.why().replace("|", "/").replace("\n", " ")));
         }
         return b.toString();
+    }
+
+    // "0.65x"; nothing where there is no yardstick (no real images' row, or real images' own share is 0).
+    static String ratio(double value, double real) {
+        return real > 0 && Double.isFinite(value) ? String.format("%.2fx", value / real) : "";
     }
 
     boolean anyFailed() {

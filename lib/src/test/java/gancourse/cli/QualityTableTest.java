@@ -59,6 +59,14 @@ class QualityTableTest {
     }
 
     @Test
+    void aRatioNeedsAYardstick() {
+        assertEquals("0.50x", QualityTable.ratio(0.3, 0.6));
+        // A smoke-size classifier may be sure of no real image at all: no ratio, rather than "NaNx" or "Infinityx".
+        assertEquals("", QualityTable.ratio(0.0, 0.0));
+        assertEquals("", QualityTable.ratio(0.4, 0.0));
+    }
+
+    @Test
     void optionsAreCheckedBeforeAnyWork() {
         assertEquals(List.of(1, 2, 3), QualityCommand.seeds("1, 2,3,2"));
         var bad = assertThrows(Args.UsageException.class, () -> QualityCommand.seeds("1,x"));

@@ -227,6 +227,8 @@ def main():
     ap.add_argument("--timeout", type=int, default=None, help="seconds per cell (default 300 in smoke mode, 1800)")
     ap.add_argument("--record", type=pathlib.Path, default=None,
                     help="at full size: record run times and README pictures in this folder (docs/)")
+    ap.add_argument("--memory-limit", default=None,
+                    help="the memory limit the book runs under (./course book --memory SIZE), for the record")
     args = ap.parse_args()
     smoke = settings.smoke()
     timeout = args.timeout or (300 if smoke else 1800)
@@ -246,17 +248,19 @@ def main():
         else:
             print(f"--- {path.name} ({'smoke mode' if smoke else 'full size'})", flush=True)
             # At full size the exercise solutions are left for the reader: the run time is the lesson's own.
-            problems, seconds, out, _peak = execute.execute(path, site, timeout, False, None, solutions=smoke)
+            problems, seconds, out, peak = execute.execute(path, site, timeout, False, None, solutions=smoke)
             nb = nbformat.read(out, as_version=4)
             nb.metadata["gan_course_book"] = {"seconds": round(seconds, 1), "smoke": smoke}
             nbformat.write(nb, out)
             if args.record and not smoke and not problems:
-                lesson_record.record_time(args.record / "run-times.json", path, seconds, machine())
+                lesson_record.record_time(args.record / "run-times.json", path, seconds, machine(), peak,
+                                          args.memory_limit)
                 source = nbformat.read(path, as_version=4)
                 picture = args.record / "pictures" / f"{lesson_record.lesson_key(path)}.png"
                 if lesson_record.write_picture(nb, source, picture):
                     print(f"     its picture for the README: {picture}", flush=True)
-            print(("FAIL " if problems else "ok   ") + f"{path.name} in {duration(seconds)}", flush=True)
+            print(("FAIL " if problems else "ok   ") + f"{path.name} in {duration(seconds)}"
+                  + execute.resident(peak), flush=True)
             for p in problems:
                 print("   " + p.replace("\n", "\n   "), flush=True)
         nb = nbformat.read(out, as_version=4)

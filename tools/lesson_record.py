@@ -35,12 +35,17 @@ def lesson_key(path):
     return pathlib.Path(path).name[:2]
 
 
-def record_time(times_file, notebook, seconds, machine):
-    """Adds one full-size run of a lesson to the record (the latest run of each lesson is kept)."""
+def record_time(times_file, notebook, seconds, machine, peak_mb=None, limit=None):
+    """Adds one full-size run of a lesson to the record (the latest run of each lesson is kept): its run time
+    and, when known, the kernel's peak resident size and the memory limit it ran under (--memory)."""
     times_file = pathlib.Path(times_file)
     record = json.loads(times_file.read_text()) if times_file.is_file() else {}
-    record[lesson_key(notebook)] = {"notebook": pathlib.Path(notebook).name, "seconds": round(seconds),
-                                    "date": datetime.date.today().isoformat(), "machine": machine}
+    entry = {"notebook": pathlib.Path(notebook).name, "seconds": round(seconds),
+             "date": datetime.date.today().isoformat(), "machine": machine}
+    if peak_mb is not None:
+        entry["peak_mb"] = peak_mb
+        entry["memory_limit"] = limit or "none"
+    record[lesson_key(notebook)] = entry
     times_file.parent.mkdir(parents=True, exist_ok=True)
     times_file.write_text(json.dumps(dict(sorted(record.items())), indent=1) + "\n")
 
@@ -93,11 +98,20 @@ def duration_words(seconds, note=None):
     return text + (f" ({note})" if note else "")
 
 
+def in_tables(lines, header):
+    """Each line with whether it is a row of a markdown table that starts with the given header."""
+    inside = False
+    for line in lines:
+        inside = line.startswith(header) or (inside and line.startswith("|"))
+        yield line, inside
+
+
 def rewrite_table(text, row_key, times, column):
-    """Rewrites the given column of the markdown table rows whose first cell starts with a lesson number."""
+    """Rewrites the given column of the rows of the lesson table (header `| row_key | what it teaches`) whose
+    first cell starts with a lesson number; other tables, such as the memory table, are left alone."""
     out = []
-    for line in text.split("\n"):
-        m = re.match(r"^\| *`?(\d\d)[- ]", line)
+    for line, inside in in_tables(text.split("\n"), f"| {row_key} | what it teaches"):
+        m = re.match(r"^\| *`?(\d\d)[- ]", line) if inside else None
         if m and m.group(1) in times and line.count("|") >= column + 2:
             cells = line.split("|")
             key = m.group(1)
@@ -148,6 +162,21 @@ def rewrite_strip(readme, pictures):
     readme.write_text(new)
 
 
+def rewrite_memory(text, times):
+    """The README's memory table: the column of runs under `--memory 2g` (Binder's and a hub's limit), one row
+    per lesson, from the record's kernel peaks; lessons last run without that limit keep their cell."""
+    out = []
+    for line, inside in in_tables(text.split("\n"), "| lesson | before"):
+        m = re.match(r"^\| (\d\d) ", line) if inside else None
+        t = times.get(m.group(1)) if m else None
+        if t and str(t.get("memory_limit")).lower() == "2g" and line.count("|") == 4:
+            cells = line.split("|")
+            cells[3] = f" {t['peak_mb']} MB ({t['seconds']} s, {t['date']}) "
+            line = "|".join(cells)
+        out.append(line)
+    return "\n".join(out)
+
+
 def rewrite(times_file, readme, lesson00):
     times = json.loads(pathlib.Path(times_file).read_text())
     if not times:
@@ -157,7 +186,7 @@ def rewrite(times_file, readme, lesson00):
     stamp = f"measured {' to '.join([dates[0], dates[-1]] if len(dates) > 1 else dates)} on {', '.join(machines)}"
     # The README: | notebook | what it teaches | run time ... |
     readme = pathlib.Path(readme)
-    text = rewrite_table(readme.read_text(), "notebook", times, 2)
+    text = rewrite_memory(rewrite_table(readme.read_text(), "notebook", times, 2), times)
     text = re.sub(r"(\| notebook \| what it teaches \| )[^|]*(\|)", rf"\g<1>run time ({stamp}) \g<2>", text)
     readme.write_text(text)
     # Lesson 00's table is in a markdown cell; the notebook keeps its own JSON layout.

@@ -58,7 +58,9 @@ def picture_cell(nb):
 def complete_png(b64):
     """The PNG bytes of a notebook output. rapaio-jupyter-kernel 3.0.1 never closes the Base64 stream it
     encodes pictures into, so the last bytes, the PNG's end chunk, go missing: browsers forgive that,
-    ImageMagick does not. The end chunk is always the same 12 bytes; it is put back."""
+    ImageMagick does not. The course's kernel encodes them whole (kernel/src/.../DefaultImageDisplayRenderer);
+    notebooks executed by a stock 3.0.1 kernel still need this. The end chunk is always the same 12 bytes;
+    it is put back."""
     b64 = "".join(b64.split())
     data = base64.b64decode(b64 + "=" * (-len(b64) % 4))
     end = b"\x00\x00\x00\x00IEND\xaeB`\x82"

@@ -7,6 +7,7 @@ as the Java library does it (same layers, losses, optimisers). Run with Debian's
                                  ./course quality's reference: a lesson's recipe trained on the real data for T
                                  seconds of wall time, then N samples written as an IDX file (uint8 pixels)"""
 import argparse
+import ctypes
 import gzip
 import os
 import pathlib
@@ -131,37 +132,39 @@ def write_cifar(images, file):
 
 
 class GanStep:
-    """One iteration as in the PyTorch DCGAN tutorial, and as gancourse.training.GanTrainer does it."""
+    """One iteration as in the PyTorch DCGAN tutorial, and as gancourse.training.GanTrainer does it. The bench
+    calls it on its fixed random images (step()); ./course quality's reference on batches of real data
+    (step.train(real)). real_label is D's target for real images (0.9: one-sided label smoothing)."""
 
-    def __init__(self, g, d, opt_g, opt_d, latent, data, clip=None):
+    def __init__(self, g, d, opt_g, opt_d, latent, data=None, clip=None, real_label=1.0):
         self.g, self.d, self.opt_g, self.opt_d, self.latent, self.data, self.clip = g, d, opt_g, opt_d, latent, data, clip
+        self.real_label = real_label
         self.loss = nn.BCELoss()
         self.t = 0
 
     def __call__(self):
         start = (self.t * BATCH) % (IMAGES - BATCH + 1)
-        real = self.data[start:start + BATCH]
         self.t += 1
-        z = torch.randn(BATCH, self.latent)
-        fake = self.g(z)
-        # D step: real -> 1, fake -> 0, the two gradients added.
+        return self.train(self.data[start:start + BATCH])
+
+    def train(self, real):
+        n = len(real)
+        fake = self.g(torch.randn(n, self.latent))
+        # D step: real -> real_label, fake -> 0, one step on the sum of both losses.
         self.opt_d.zero_grad()
-        out_real = self.d(real)
-        loss_real = self.loss(out_real, torch.ones(BATCH, 1))
-        loss_real.backward()
-        out_fake = self.d(fake.detach())
-        loss_fake = self.loss(out_fake, torch.zeros(BATCH, 1))
-        loss_fake.backward()
+        out_real, out_fake = self.d(real), self.d(fake.detach())
+        loss_d = self.loss(out_real, torch.full((n, 1), self.real_label)) + self.loss(out_fake, torch.zeros(n, 1))
+        loss_d.backward()
         self.clipped(self.d)
         self.opt_d.step()
         # G step, through the updated D, non-saturating loss.
         self.opt_g.zero_grad()
-        loss_g = self.loss(self.d(fake), torch.ones(BATCH, 1))
+        loss_g = self.loss(self.d(fake), torch.ones(n, 1))
         loss_g.backward()
         self.clipped(self.g)
         self.opt_g.step()
         # What the Java trainer records each iteration: the losses and D's mean verdicts.
-        return (loss_real + loss_fake).item(), loss_g.item(), out_real.mean().item(), out_fake.mean().item()
+        return loss_d.item(), loss_g.item(), out_real.mean().item(), out_fake.mean().item()
 
     def clipped(self, m):
         if self.clip:
@@ -268,31 +271,21 @@ def train(argv):
     r = RECIPES[a.model]
     batch = r.batch
     torch.manual_seed(a.seed)
-    torch.set_num_threads(a.threads or r.threads)
+    set_threads(a.threads or r.threads)
     x = r.load(a.data, a.class_name)
-    g, d, opt_g, opt_d = r.build()
-    bce = nn.BCELoss()
-    ones, zeros = torch.ones(batch, 1), torch.zeros(batch, 1)
-    reals = torch.full((batch, 1), r.real_label)
+    step = GanStep(*r.build(), r.latent, real_label=r.real_label)
     order, at, t = torch.randperm(len(x)), 0, 0
     start, cpu = time.perf_counter(), time.process_time()
     while time.perf_counter() - start < a.seconds:
         if at + batch > len(x):  # a new epoch, shuffled anew; the last partial batch is dropped, as in Batches
             order, at = torch.randperm(len(x)), 0
-        real = x[order[at:at + batch]]
+        step.train(x[order[at:at + batch]])
         at += batch
-        fake = g(torch.randn(batch, r.latent))
-        opt_d.zero_grad()  # D: real -> 1, fake -> 0, one step on the sum of both losses
-        (bce(d(real), reals) + bce(d(fake.detach()), zeros)).backward()
-        opt_d.step()
-        opt_g.zero_grad()  # G: non-saturating, through the updated D
-        bce(d(fake), ones).backward()
-        opt_g.step()
         t += 1
     seconds = time.perf_counter() - start
-    g.eval()
+    step.g.eval()
     with torch.no_grad():
-        r.write(g(torch.randn(a.samples, r.latent)), a.out)
+        r.write(step.g(torch.randn(a.samples, r.latent)), a.out)
     print(f"trained {t} iterations in {seconds:.1f} s (CPU {time.process_time() - cpu:.1f} s)", flush=True)
 
 
@@ -303,9 +296,19 @@ def reply(*values):
     print("@" + " ".join(str(v) for v in values), flush=True)
 
 
+def set_threads(n):
+    """torch's thread count, and OpenBLAS's: Debian's torch multiplies through OpenBLAS, which keeps a thread count
+    of its own (openblas_get_num_threads() still said 2 after torch.set_num_threads(1), measured)."""
+    torch.set_num_threads(n)
+    torch.mm(torch.rand(8, 8), torch.rand(8, 8))  # loads the BLAS library, if it is not loaded yet
+    for lib in blas_libraries():
+        if "openblas" in lib:
+            ctypes.CDLL(lib).openblas_set_num_threads(n)
+
+
 def peak_gflops():
     # The median of a few products, as on the Java side (a container may burst above its share for a moment).
-    torch.set_num_threads(_cores)
+    set_threads(_cores)
     n = 2048
     a, b = torch.rand(n, n), torch.rand(n, n)
     torch.mm(a, b)
@@ -332,7 +335,7 @@ def main():
                 reply("ready", w[1])
             elif w[0] == "run":  # run MODEL STEPS THREADS
                 step = loaded.setdefault(w[1], MODELS[w[1]]())
-                torch.set_num_threads(int(w[3]))
+                set_threads(int(w[3]))
                 t0 = time.perf_counter()
                 for _ in range(int(w[2])):
                     step()
@@ -349,11 +352,15 @@ def main():
             reply("error", repr(e).replace("\n", " "))
 
 
-def blas():
-    # Debian's torch calls whichever libblas.so.3 the system's alternatives point at: see which one is loaded.
-    torch.mm(torch.rand(8, 8), torch.rand(8, 8))
+def blas_libraries():
+    # Debian's torch calls whichever libblas.so.3 the system's alternatives point at: the ones loaded.
     with open("/proc/self/maps") as maps:
-        libs = {line.split()[-1] for line in maps if "blas" in line.lower()}
+        return {line.split()[-1] for line in maps if "blas" in line.lower()}
+
+
+def blas():
+    torch.mm(torch.rand(8, 8), torch.rand(8, 8))
+    libs = blas_libraries()
     if any("openblas" in lib for lib in libs):
         return "OpenBLAS"
     return "reference BLAS (slow: install libopenblas0-pthread)" if libs else "none loaded"

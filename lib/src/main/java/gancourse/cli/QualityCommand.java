@@ -31,8 +31,7 @@ final class QualityCommand {
      *
      * @param smokeIterations what {@code --smoke} trains: enough to run every step, seconds in all
      */
-    record Lesson(String id, String model, List<String> trainArgs, String dataset, String className,
-                  int smokeIterations) {
+    record Lesson(String id, String model, String dataset, String className, int smokeIterations) {
         String label() {
             return id + " " + model + (className == null ? "" : " (" + className + ")");
         }
@@ -41,16 +40,21 @@ final class QualityCommand {
         String sampleSuffix() {
             return dataset.equals("cifar-10") ? ".bin" : ".idx";
         }
+
+        // A one-class lesson trains on its class and is judged against it: one name for both.
+        List<String> classArgs() {
+            return className == null ? List.of() : List.of("--class", className);
+        }
     }
 
     static final Map<String, Lesson> LESSONS = new LinkedHashMap<>();
 
     static {
         for (Lesson l : List.of(
-                new Lesson("01", "mnist-gan", List.of(), "mnist", null, 30),
-                new Lesson("02", "fashion-gan", List.of(), "fashion-mnist", null, 30),
-                new Lesson("04", "dcgan-cifar10", List.of("--class", "horse"), "cifar-10", "horse", 4),
-                new Lesson("05", "dcgan-mnist", List.of(), "mnist", null, 4))) {
+                new Lesson("01", "mnist-gan", "mnist", null, 30),
+                new Lesson("02", "fashion-gan", "fashion-mnist", null, 30),
+                new Lesson("04", "dcgan-cifar10", "cifar-10", "horse", 4),
+                new Lesson("05", "dcgan-mnist", "mnist", null, 4))) {
             LESSONS.put(l.id(), l);
         }
     }
@@ -90,7 +94,7 @@ final class QualityCommand {
                 String s = String.valueOf(seed);
                 String stem = l.id() + "-seed" + seed;
                 List<String> train = new ArrayList<>(List.of(launcher, "train", l.model()));
-                train.addAll(l.trainArgs());
+                train.addAll(l.classArgs());
                 if (smoke) train.addAll(List.of("--iterations", String.valueOf(l.smokeIterations())));
                 Path dl4jSamples = out.resolve(stem + "-dl4j" + l.sampleSuffix());
                 train.addAll(List.of("--seed", s, "--samples", String.valueOf(samples), "--out", dl4jSamples.toString()));
@@ -109,7 +113,7 @@ final class QualityCommand {
                         "--data", Course.dataDir().resolve(l.dataset()).toString(),
                         "--seconds", String.valueOf(dl4j[1]), "--seed", s, "--samples", String.valueOf(samples),
                         "--out", torchSamples.toString()));
-                if (l.className() != null) ref.addAll(List.of("--class", l.className()));
+                ref.addAll(l.classArgs());
                 double[] torch = runTraining(table, l, "PyTorch (same wall time)", s, ref, out.resolve(stem + "-pytorch.log"));
                 if (torch != null) {
                     table.add(QualityTable.Row.of(l.label(), "PyTorch (same wall time)", s, (long) torch[0], torch[1],

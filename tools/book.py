@@ -6,6 +6,7 @@
     add --test to check the site afterwards (every page there, nothing loaded from the internet)
     add --record DOCS at full size to record each lesson's run time (DOCS/run-times.json) and its picture
     for the README (DOCS/pictures/NN.png, from the cell tagged `readme-picture`)
+    add --only 02,05 to execute (and record) only those lessons: the others keep their executed copies in DIR
 
 DIR gets index.html (each lesson's title, what it teaches and how long it ran, from the notebooks themselves
 and from this build), one page per lesson, the executed notebooks, and _static/ with the MathJax and
@@ -227,6 +228,9 @@ def main():
     ap.add_argument("--timeout", type=int, default=None, help="seconds per cell (default 300 in smoke mode, 1800)")
     ap.add_argument("--record", type=pathlib.Path, default=None,
                     help="at full size: record run times and README pictures in this folder (docs/)")
+    ap.add_argument("--only", default=None, metavar="NN,NN",
+                    help="execute only these lessons (e.g. 02,05); the others keep their executed copies from the "
+                         "last build in --out")
     ap.add_argument("--memory-limit", default=None,
                     help="the memory limit the book runs under (./course book --memory SIZE), for the record")
     args = ap.parse_args()
@@ -234,6 +238,21 @@ def main():
     timeout = args.timeout or (300 if smoke else 1800)
 
     site = args.out.resolve()
+    keys = {lesson_record.lesson_key(p) for p in args.notebooks}
+    only = set(args.only.split(",")) if args.only else None
+    previous = {}
+    if only is not None:  # checked before any work: what to run, and what the other pages come from
+        unknown = sorted(only - keys)
+        if unknown:
+            raise SystemExit(f"book: --only {args.only}: no lesson {', '.join(unknown)} (lessons: "
+                             f"{','.join(sorted(keys))})")
+        for path in args.notebooks:
+            earlier = site / path.name
+            if lesson_record.lesson_key(path) not in only:
+                if not earlier.is_file():
+                    raise SystemExit(f"book: --only {args.only}: {earlier} is missing, so its page cannot be kept: "
+                                     "build the whole book once first (without --only)")
+                previous[path.name] = nbformat.read(earlier, as_version=4)
     shutil.rmtree(site, ignore_errors=True)
     site.mkdir(parents=True)
     urls = copy_static(site)
@@ -245,6 +264,9 @@ def main():
         if args.executed:
             out = site / path.name
             shutil.copy(path, out)
+        elif path.name in previous:
+            out = site / path.name
+            nbformat.write(previous[path.name], out)
         else:
             print(f"--- {path.name} ({'smoke mode' if smoke else 'full size'})", flush=True)
             # At full size the exercise solutions are left for the reader: the run time is the lesson's own.

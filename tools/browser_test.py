@@ -35,12 +35,14 @@ import urllib.error
 import urllib.request
 
 KERNEL = "gan-course"
+# A browser window that is not maximised, or a small laptop's: the code boxes must still hold 100 characters.
+WINDOW_WIDTH = 1100
 # As root, and in containers, Chromium's sandbox cannot start; the pages it opens here are our own, on
 # 127.0.0.1. The other flags keep it from calling home: this machine's network is closed, and a
 # headless test has no use for sync, updates or background requests.
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                  "--disable-dev-shm-usage", "--no-proxy-server", "--window-size=1200,900"]
+                  "--disable-dev-shm-usage", "--no-proxy-server", f"--window-size={WINDOW_WIDTH},900"]
 # Proxies must not see requests to 127.0.0.1 (urllib would honour http_proxy).
 LOCAL = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
@@ -284,6 +286,12 @@ return Jupyter.notebook.get_cells().map((c, i) => c.cell_type !== 'code' ? null 
   images: [...c.element[0].querySelectorAll('.output_area img')]
       .filter(img => img.complete && img.naturalWidth > 0).length,
   codeShown: c.element.find('.input').is(':visible'),
+  // How far the widest code line reaches past the bordered code box, in pixels (0: the box holds it).
+  overflow: (box => {
+    if (!box || !box.offsetParent) return 0;  // a hidden solution
+    const ends = [...box.querySelectorAll('.CodeMirror-line > span')].map(s => s.getBoundingClientRect().right);
+    return Math.max(0, Math.round(Math.max(0, ...ends) - box.getBoundingClientRect().right));
+  })(c.element[0].querySelector('.input_area')),
   revealButton: c.element.find('.gan-solution-toggle').length > 0,
 }).filter(c => c !== null);
 """
@@ -329,10 +337,10 @@ def run_lesson(browser, server, name, shot, timeout):
         status = f"still busy after {timeout} s"
     seconds = time.time() - started
 
-    cells = browser.js(CELLS)
     broken = browser.js(BROKEN_FIGURES)
     width, height = browser.js(UNFOLD)
     time.sleep(0.5)  # one frame for the new layout
+    cells = browser.js(CELLS)  # after UNFOLD: every code line drawn, so that its width is measured
     browser.screenshot(shot, width, height)
 
     problems = [] if status == "idle" else [f"the kernel is {status}"]
@@ -345,6 +353,10 @@ def run_lesson(browser, server, name, shot, timeout):
         problems += [f"cell {c['index']}: {e}" for e in c["errors"]]
         if "expect-image" in c["tags"] and c["images"] == 0:
             problems.append(f"cell {c['index']}: tagged expect-image but the page shows no loaded image")
+        if c["overflow"] > 1:
+            problems.append(f"cell {c['index']}: a code line is {c['overflow']} pixels wider than the code box: the "
+                            "reader scrolls sideways or misses its end (jupyter-config/custom/custom.css not loaded, or a line over "
+                            "100 characters?)")
         if "solution" in c["tags"] and (c["codeShown"] or not c["revealButton"]):
             problems.append(f"cell {c['index']}: an exercise solution whose code the page shows, or without its "
                             "Show the solution button (jupyter-config/custom/custom.js not loaded?)")

@@ -255,6 +255,8 @@ def main():
                 previous[path.name] = nbformat.read(earlier, as_version=4)
     shutil.rmtree(site, ignore_errors=True)
     site.mkdir(parents=True)
+    for name, nb in previous.items():  # back at once: a lesson that fails below must not lose the others
+        nbformat.write(nb, site / name)
     urls = copy_static(site)
     copy_figures(site, [p.resolve() for p in args.notebooks])
 
@@ -266,7 +268,6 @@ def main():
             shutil.copy(path, out)
         elif path.name in previous:
             out = site / path.name
-            nbformat.write(previous[path.name], out)
         else:
             print(f"--- {path.name} ({'smoke mode' if smoke else 'full size'})", flush=True)
             # At full size the exercise solutions are left for the reader: the run time is the lesson's own.

@@ -2,7 +2,11 @@
 docs/run-times.json, and one small picture per lesson, docs/pictures/NN.png. ./course book writes both and
 then rewrites the run-time columns of the README's lesson table and of lesson 00's from the record:
 
-    python3 tools/lesson_record.py --times docs/run-times.json --readme README.md --lesson00 notebooks/00-*.ipynb
+    python3 tools/lesson_record.py --times docs/run-times.json --readme README.md --lesson00 notebooks/00-*.ipynb \
+        --lessons notebooks/[0-9]*.ipynb
+
+Each lesson states its own run time in its first cell, between <!-- run-time --> and <!-- /run-time -->: that
+span is rewritten from the record too.
 
 The picture of a lesson is the first PNG output of its cell tagged `readme-picture`, scaled down (ImageMagick's
 `convert`) to a thumbnail of a few tens of KB.
@@ -204,16 +208,37 @@ def rewrite(times_file, readme, lesson00):
     path.write_text(json.dumps(raw, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
+def rewrite_lessons(times_file, notebooks):
+    """Each lesson's own run time, in its first cell between <!-- run-time --> and <!-- /run-time -->, from the
+    record: the words around it say what the time covers. Lessons without a record or a marker are left alone."""
+    times = json.loads(pathlib.Path(times_file).read_text())
+    for path in map(pathlib.Path, notebooks):
+        t = times.get(lesson_key(path))
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        cell = raw["cells"][0] if raw["cells"] else None
+        if t is None or cell is None or cell["cell_type"] != "markdown":
+            continue
+        source = "".join(cell["source"])
+        new = re.sub(r"(<!-- run-time -->).*?(<!-- /run-time -->)",
+                     lambda m: m.group(1) + duration_words(t["seconds"]) + m.group(2), source, flags=re.S)
+        if new != source:
+            cell["source"] = new
+            path.write_text(json.dumps(raw, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--times", type=pathlib.Path, required=True, help="the record, docs/run-times.json")
     ap.add_argument("--readme", type=pathlib.Path, required=True)
     ap.add_argument("--lesson00", type=pathlib.Path, required=True)
+    ap.add_argument("--lessons", type=pathlib.Path, nargs="*", default=[],
+                    help="the lessons whose first cell states their run time (<!-- run-time -->)")
     args = ap.parse_args()
     if not args.times.is_file():
         print(f"lesson_record: no {args.times} yet: run ./course book at full size first", file=sys.stderr)
         return 1
     rewrite(args.times, args.readme, args.lesson00)
+    rewrite_lessons(args.times, args.lessons)
     rewrite_strip(args.readme, args.times.parent / "pictures")
     print(f"lesson_record: run times in {args.readme} and {args.lesson00} rewritten from {args.times}, "
           f"and the README's pictures from {args.times.parent / 'pictures'}")

@@ -51,6 +51,17 @@ def main():
         checks.append(("the before column kept", "| 907 MB |" in text))
         cell = "".join(json.loads(lesson00.read_text())["cells"][0]["source"])
         checks.append(("lesson 00's table rewritten", "| about 5 minutes |" in cell and "9 min" not in cell))
+        # Each lesson's own statement, between its markers; a lesson without a record keeps its words.
+        lesson01, lesson03 = tmp / "01-vanilla-gan-mnist.ipynb", tmp / "03-autoencoders.ipynb"
+        first = "**Run time:** <!-- run-time -->about 9 minutes<!-- /run-time --> on a 2-core CPU.\n\nMore."
+        for path in (lesson01, lesson03):
+            path.write_text(json.dumps({"cells": [{"cell_type": "markdown", "metadata": {}, "source": first}],
+                                        "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
+        lesson_record.rewrite_lessons(times, [lesson01, lesson03])
+        said = {p.name[:2]: json.loads(p.read_text())["cells"][0]["source"] for p in (lesson01, lesson03)}
+        checks.append(("lesson 01 states its recorded time",
+                       said["01"] == first.replace("about 9 minutes", "about 5 minutes")))
+        checks.append(("lesson 03, not recorded, keeps its words", said["03"] == first))
     for name, ok in checks:
         print(("ok   " if ok else "FAIL ") + name)
     failed = sum(not ok for _, ok in checks)

@@ -104,27 +104,26 @@ def duration_words(seconds, note=None):
     return text + (f" ({note})" if note else "")
 
 
-def in_tables(lines, header):
-    """Each line with whether it is a row of a markdown table that starts with the given header."""
-    inside = False
-    for line in lines:
+def rewrite_column(text, header, column, cell):
+    """Rewrites one column of the markdown table that starts with `header` (other tables are left alone): in each
+    row whose first cell starts with a lesson number, the cell becomes cell(key), unless that gives None."""
+    out, inside = [], False
+    for line in text.split("\n"):
         inside = line.startswith(header) or (inside and line.startswith("|"))
-        yield line, inside
-
-
-def rewrite_table(text, row_key, times, column):
-    """Rewrites the given column of the rows of the lesson table (header `| row_key | what it teaches`) whose
-    first cell starts with a lesson number; other tables, such as the memory table, are left alone."""
-    out = []
-    for line, inside in in_tables(text.split("\n"), f"| {row_key} | what it teaches"):
         m = re.match(r"^\| *`?(\d\d)[- ]", line) if inside else None
-        if m and m.group(1) in times and line.count("|") >= column + 2:
+        new = cell(m.group(1)) if m and line.count("|") >= column + 2 else None
+        if new is not None:
             cells = line.split("|")
-            key = m.group(1)
-            cells[column + 1] = " " + duration_words(times[key]["seconds"], NOTES.get(key)) + " "
+            cells[column + 1] = f" {new} "
             line = "|".join(cells)
         out.append(line)
     return "\n".join(out)
+
+
+def rewrite_table(text, row_key, times, column):
+    """The run-time column of a lesson table (header `| row_key | what it teaches`)."""
+    return rewrite_column(text, f"| {row_key} | what it teaches", column,
+                          lambda key: duration_words(times[key]["seconds"], NOTES.get(key)) if key in times else None)
 
 
 # The README's strip: each lesson's picture, its link and what it shows.
@@ -171,16 +170,12 @@ def rewrite_strip(readme, pictures):
 def rewrite_memory(text, times):
     """The README's memory table: the column of runs under `--memory 2g` (Binder's and a hub's limit), one row
     per lesson, from the record's kernel peaks; lessons last run without that limit keep their cell."""
-    out = []
-    for line, inside in in_tables(text.split("\n"), "| lesson | before"):
-        m = re.match(r"^\| (\d\d) ", line) if inside else None
-        t = times.get(m.group(1)) if m else None
-        if t and str(t.get("memory_limit")).lower() == "2g" and line.count("|") == 4:
-            cells = line.split("|")
-            cells[3] = f" {t['peak_mb']} MB ({t['seconds']} s, {t['date']}) "
-            line = "|".join(cells)
-        out.append(line)
-    return "\n".join(out)
+    def cell(key):
+        t = times.get(key)
+        if t and str(t.get("memory_limit")).lower() == "2g":
+            return f"{t['peak_mb']} MB ({t['seconds']} s, {t['date']})"
+        return None
+    return rewrite_column(text, "| lesson | before", 2, cell)
 
 
 def rewrite(times_file, readme, lesson00):

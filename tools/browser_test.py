@@ -355,8 +355,8 @@ def run_lesson(browser, server, name, shot, timeout):
             problems.append(f"cell {c['index']}: tagged expect-image but the page shows no loaded image")
         if c["overflow"] > 1:
             problems.append(f"cell {c['index']}: a code line is {c['overflow']} pixels wider than the code box: the "
-                            "reader scrolls sideways or misses its end (jupyter-config/custom/custom.css not loaded, or a line over "
-                            "100 characters?)")
+                            "reader scrolls sideways or misses its end (jupyter-config/custom/custom.css not "
+                            "loaded, or a line over 100 characters?)")
         if "solution" in c["tags"] and (c["codeShown"] or not c["revealButton"]):
             problems.append(f"cell {c['index']}: an exercise solution whose code the page shows, or without its "
                             "Show the solution button (jupyter-config/custom/custom.js not loaded?)")

@@ -4,7 +4,8 @@
 
 Each notebook runs in a fresh kernel and is written, executed, to DIR (never over the source), with an
 HTML copy when --html is given. With --test it is a test: a notebook fails on an error in any cell (a
-lesson's checks throw when they do not hold), on a cell that runs past the time-out, on a cell tagged
+lesson's checks throw when they do not hold), on an error log or a stack trace that a library printed
+and carried on after, on a cell that runs past the time-out, on a cell tagged
 `expect-image` that shows no image, on a kernel process that is still alive after shutdown, on a code
 line longer than the page (100 characters), and on a source notebook saved with outputs (notebooks are
 committed clean; finished outputs live in the book, ./course book). The last line reads
@@ -17,6 +18,7 @@ size they are left for the student, and the run time is the lesson's own, unless
 import argparse
 import os
 import pathlib
+import re
 import signal
 import sys
 import time
@@ -46,8 +48,14 @@ def image_count(cell):
     return count
 
 
+# A library's log line at ERROR or WARN level (ND4J's and DL4J's loggers print "ERROR org.nd4j...") and a
+# frame of a Java stack trace, printed by a library that caught an exception and carried on.
+ALARMING_LINE = re.compile(r"^(?:(?:ERROR|WARN) [a-z][\w.]*\.[A-Z]\w* - |\tat [\w.$]+\()", re.M)
+
+
 def check_outputs(nb):
-    """What a student would see as broken: error outputs, and pictures that did not appear."""
+    """What a student would see as broken: error outputs, error logs or stack traces printed by a library
+    that carried on, and pictures that did not appear."""
     problems = []
     for i, cell in enumerate(nb.cells):
         if cell.cell_type != "code":
@@ -55,6 +63,11 @@ def check_outputs(nb):
         for o in cell.get("outputs", []):
             if o.get("output_type") == "error":
                 problems.append(f"cell {i}: {o.get('ename')}: {o.get('evalue')}")
+        printed = "".join(o.get("text", "") for o in cell.get("outputs", []) if o.get("output_type") == "stream")
+        alarming = ALARMING_LINE.search(printed)
+        if alarming:
+            line = printed[alarming.start():].splitlines()[0].strip()
+            problems.append(f"cell {i} prints an error log or a stack trace: {line[:160]}")
         if "expect-image" in cell.get("metadata", {}).get("tags", []) and image_count(cell) == 0:
             problems.append(f"cell {i}: tagged expect-image but shows no image")
     return problems

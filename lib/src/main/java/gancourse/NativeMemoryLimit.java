@@ -12,7 +12,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>The bound is JavaCPP's off-heap one (-Dorg.bytedeco.javacpp.maxbytes, which the kernelspec, the command line
  * and the tests set), else its physical-memory one, given to libnd4j as the host's allocation limit: libnd4j then
  * checks every allocation outside a workspace against it and ND4J reports "Requested amount exceeds HOST device
- * limits" as a Java exception (after a garbage collection and a retry, so freed arrays count as free).
+ * limits" as a Java exception (after a garbage collection and a retry, so freed arrays count as free). With the
+ * bound, {@link OffHeapCollector} collects garbage before it is reached, since allocations inside libnd4j's
+ * operations are not retried.
  *
  * <p>ND4J runs the EnvironmentalActions listed in META-INF/services when it starts, for the variable each names
  * if that variable is set: PATH always is, so this runs wherever the library is on the class path.
@@ -28,6 +30,7 @@ public final class NativeMemoryLimit implements EnvironmentalAction {
         long bound = bound();
         if (bound > 0 && Nd4j.getEnvironment().isCPU() && Nd4j.getEnvironment().getDeviceLimit(0) <= 0) {
             Nd4j.getEnvironment().setDeviceLimit(0, bound);
+            OffHeapCollector.start(bound);
         }
     }
 

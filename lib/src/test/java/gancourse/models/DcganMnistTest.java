@@ -51,6 +51,6 @@ class DcganMnistTest {
         assertEquals(7, s.seed());
         var adam = (org.nd4j.linalg.learning.config.Adam) DcganMnist.generator(1).getLayer(0).conf().getLayer()
                 .getUpdaterByParam("W");
-        assertEquals(Dcgan.LEARNING_RATE, adam.getLearningRate(), 1e-12);
+        assertEquals(DcganMnist.LEARNING_RATE, adam.getLearningRate(), 1e-12);
     }
 }

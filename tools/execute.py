@@ -60,10 +60,12 @@ def check_outputs(nb):
     for i, cell in enumerate(nb.cells):
         if cell.cell_type != "code":
             continue
+        printed = ""
         for o in cell.get("outputs", []):
             if o.get("output_type") == "error":
                 problems.append(f"cell {i}: {o.get('ename')}: {o.get('evalue')}")
-        printed = "".join(o.get("text", "") for o in cell.get("outputs", []) if o.get("output_type") == "stream")
+            elif o.get("output_type") == "stream":
+                printed += o.get("text", "")
         alarming = ALARMING_LINE.search(printed)
         if alarming:
             line = printed[alarming.start():].splitlines()[0].strip()

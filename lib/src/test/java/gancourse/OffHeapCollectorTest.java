@@ -53,6 +53,7 @@ class OffHeapCollectorTest {
             }
         } finally {
             thread.interrupt();
+            thread.join();   // its last collection is over, and its count visible here
         }
         assertTrue(c.collections() > 0, "no collection in 2 GB of garbage");
         assertTrue(highest < bound, "libnd4j's count reached " + highest + ", bound " + bound);

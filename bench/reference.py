@@ -7,6 +7,7 @@ as the Java library does it (same layers, losses, optimisers). Run with Debian's
                                  ./course quality's reference: a lesson's recipe trained on the real data for T
                                  seconds of wall time, then N samples written as an IDX file (uint8 pixels)"""
 import argparse
+import copy
 import ctypes
 import gzip
 import os
@@ -236,17 +237,46 @@ class Recipe:
     load(folder, class_name) returns the training images in [-1, 1] as D takes them, from the dataset's folder in
     the course's data cache; write(images, file) writes G's samples in the format ./course train writes."""
 
-    def __init__(self, build, batch, latent, load, write, real_label=1.0, threads=1):
+    def __init__(self, build, batch, latent, load, write, real_label=1.0, threads=1, average=0.0):
         self.build, self.batch, self.latent, self.load, self.write = build, batch, latent, load, write
         # D's target for real images (0.9: one-sided label smoothing); threads: 1 for dense nets, every core for
-        # convolutions, as the Java side runs them.
-        self.real_label, self.threads = real_label, threads
+        # convolutions, as the Java side runs them; average: the decay of the average of G's weights that draws
+        # the samples (gancourse.training.WeightAverage), 0 for G itself.
+        self.real_label, self.threads, self.average = real_label, threads, average
+
+
+class WeightAverage:
+    """gancourse.training.WeightAverage: an exponential moving average of G's weights, divided by 1 - decay^t, whose
+    batch-norm statistics are measured anew on one batch of 1,024 latent vectors before it draws."""
+
+    def __init__(self, g, decay):
+        self.g, self.decay, self.t = g, decay, 0
+        self.sums = [torch.zeros_like(p) for p in g.parameters()]
+
+    @torch.no_grad()
+    def update(self):
+        self.t += 1
+        for s, p in zip(self.sums, self.g.parameters()):
+            s.mul_(self.decay).add_(p, alpha=1 - self.decay)
+
+    @torch.no_grad()
+    def network(self, latent):
+        avg = copy.deepcopy(self.g)
+        for a, s in zip(avg.parameters(), self.sums):
+            a.copy_(s / (1 - self.decay ** self.t))
+        for m in avg.modules():
+            if isinstance(m, nn.modules.batchnorm._BatchNorm):
+                m.reset_running_stats()
+                m.momentum = None  # a cumulative mean: after one batch, that batch's statistics
+        avg.train()
+        avg(torch.randn(1024, latent))
+        return avg.eval()
 
 
 # ./course quality's references, by ./course train's model names.
 RECIPES = {
-    "mnist-gan": Recipe(mlp_recipe, 64, 100, read_idx_images, write_idx),
-    "fashion-gan": Recipe(mlp_recipe, 64, 100, read_idx_images, write_idx),
+    "mnist-gan": Recipe(mlp_recipe, 64, 100, read_idx_images, write_idx, average=0.998),
+    "fashion-gan": Recipe(mlp_recipe, 64, 100, read_idx_images, write_idx, average=0.998),
     "dcgan-cifar10": Recipe(dcgan_cifar10_recipe, 64, 100, read_cifar_images, write_cifar,
                             threads=len(os.sched_getaffinity(0))),
     "dcgan-mnist": Recipe(dcgan_mnist_recipe, 64, 100, read_idx_images, write_idx,
@@ -274,18 +304,21 @@ def train(argv):
     set_threads(a.threads or r.threads)
     x = r.load(a.data, a.class_name)
     step = GanStep(*r.build(), r.latent, real_label=r.real_label)
+    average = WeightAverage(step.g, r.average) if r.average else None
     order, at, t = torch.randperm(len(x)), 0, 0
     start, cpu = time.perf_counter(), time.process_time()
     while time.perf_counter() - start < a.seconds:
         if at + batch > len(x):  # a new epoch, shuffled anew; the last partial batch is dropped, as in Batches
             order, at = torch.randperm(len(x)), 0
         step.train(x[order[at:at + batch]])
+        if average:
+            average.update()
         at += batch
         t += 1
     seconds = time.perf_counter() - start
-    step.g.eval()
+    g = average.network(r.latent) if average else step.g.eval()
     with torch.no_grad():
-        r.write(step.g(torch.randn(a.samples, r.latent)), a.out)
+        r.write(g(torch.randn(a.samples, r.latent)), a.out)
     print(f"trained {t} iterations in {seconds:.1f} s (CPU {time.process_time() - cpu:.1f} s)", flush=True)
 
 

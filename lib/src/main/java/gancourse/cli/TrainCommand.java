@@ -18,7 +18,6 @@ import gancourse.display.Screen;
 import gancourse.models.MlpGan;
 import gancourse.training.Checkpoint;
 import gancourse.training.GanTrainer;
-import gancourse.training.TrainerSettings;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** {@code train MODEL ...}: the lessons' training runs, with progress on the console and samples written to a file. */
@@ -69,7 +68,7 @@ final class TrainCommand {
         GanTrainer trainer = resume
                 ? GanTrainer.resume(checkpoint, train.flat())
                 : new GanTrainer(MlpGan.generator(seed), MlpGan.discriminator(seed + 1L), train.flat(),
-                        TrainerSettings.defaults().withSeed(seed).withBatchSize(MlpGan.BATCH));
+                        MlpGan.settings(seed));
         identity.forEach(trainer::identify);
         if (trainer.iteration() > 0) System.out.println("resumed from " + checkpoint + " at iteration " + trainer.iteration());
         if (checkpoint != null) trainer.checkpointTo(checkpoint, 1000);

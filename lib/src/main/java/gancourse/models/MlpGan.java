@@ -1,5 +1,6 @@
 package gancourse.models;
 
+import gancourse.training.TrainerSettings;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
@@ -37,8 +38,19 @@ public final class MlpGan {
     /** Lesson 01's budget (MNIST) and lesson 02's main run (Fashion-MNIST): at most 5 minutes each. */
     public static final int ITERATIONS_MNIST = 3000;
     public static final int ITERATIONS_FASHION = 3000;
+    /**
+     * Samples come from an average of G's weights with this decay (about the last 500 steps): at 3,000 iterations of
+     * MNIST it lifted the confident share from 64% to 73% and halved the Frechet distance (PyTorch twin, seeds 1
+     * and 2; README, "Quality").
+     */
+    public static final double AVERAGE = 0.998;
 
     private MlpGan() {}
+
+    /** The trainer's settings of the recipe: batches of {@link #BATCH}, samples from the {@link #AVERAGE} of G. */
+    public static TrainerSettings settings(long seed) {
+        return TrainerSettings.defaults().withSeed(seed).withBatchSize(BATCH).withGeneratorAverage(AVERAGE);
+    }
 
     private static NeuralNetConfiguration.ListBuilder layers(double learningRate, long seed) {
         return new NeuralNetConfiguration.Builder()

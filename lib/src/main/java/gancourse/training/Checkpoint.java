@@ -35,6 +35,7 @@ public final class Checkpoint {
     private static final String DISCRIMINATOR = "discriminator.zip";
     private static final String STATE = "state.properties";
     private static final String HISTORY = "history.csv";
+    private static final String AVERAGE = "generator-average.bin"; // the running sum of G's weights, if averaged
 
     private Checkpoint() {}
 
@@ -50,6 +51,9 @@ public final class Checkpoint {
         state.setProperty("labelFlip", Double.toString(s.labelFlip()));
         state.setProperty("generatorLoss", s.generatorLoss().name());
         state.setProperty("fixedNoiseSize", Integer.toString(s.fixedNoiseSize()));
+        state.setProperty("generatorAverage", Double.toString(s.generatorAverage()));
+        WeightAverage average = trainer.average();
+        if (average != null) state.setProperty("generatorAverageSteps", Long.toString(average.steps()));
         trainer.identity().forEach(state::setProperty);
         StringBuilder history = new StringBuilder("iteration,epoch,lossD,lossG,dReal,dFake\n");
         for (GanStep h : trainer.history()) {
@@ -65,6 +69,7 @@ public final class Checkpoint {
                 entry(zip, DISCRIMINATOR, modelBytes(trainer.discriminator()));
                 entry(zip, STATE, props.toByteArray());
                 entry(zip, HISTORY, history.toString().getBytes(StandardCharsets.UTF_8));
+                if (average != null) entry(zip, AVERAGE, arrayBytes(average.sum()));
             }
         });
     }
@@ -77,6 +82,8 @@ public final class Checkpoint {
         long iteration;
         List<GanStep> history = new ArrayList<>();
         Map<String, String> id;
+        INDArray averageSum = null;
+        long averageSteps = 0;
         try {
             Properties p = new Properties();
             p.load(new ByteArrayInputStream(parts.get(STATE)));
@@ -86,7 +93,12 @@ public final class Checkpoint {
                     Double.parseDouble(p.getProperty("realLabel")), Double.parseDouble(p.getProperty("fakeLabel")),
                     Double.parseDouble(p.getProperty("labelFlip")),
                     GanTrainer.GeneratorLoss.valueOf(p.getProperty("generatorLoss")),
-                    Integer.parseInt(p.getProperty("fixedNoiseSize")));
+                    Integer.parseInt(p.getProperty("fixedNoiseSize")),
+                    Double.parseDouble(p.getProperty("generatorAverage", "0"))); // older checkpoints: none
+            if (s.generatorAverage() > 0) {
+                averageSum = readArray(parts.get(AVERAGE));
+                averageSteps = Long.parseLong(p.getProperty("generatorAverageSteps"));
+            }
             iteration = Long.parseLong(p.getProperty("iteration"));
             g = readModel(parts.get(GENERATOR));
             d = readModel(parts.get(DISCRIMINATOR));
@@ -109,6 +121,7 @@ public final class Checkpoint {
                     + "this model's own.", e);
         }
         trainer.restore(iteration, history);
+        if (averageSum != null) trainer.average().restore(averageSum, averageSteps);
         id.forEach(trainer::identify);
         return trainer;
     }
@@ -164,9 +177,25 @@ public final class Checkpoint {
         return b.toString();
     }
 
-    /** The generator of a GanTrainer checkpoint, alone: to draw with a trained G without its training data. */
+    /**
+     * The generator of a GanTrainer checkpoint, alone, as it draws the run's samples: to draw with a trained G without
+     * its training data. When the run averaged G's weights, this is the average (see {@link WeightAverage}).
+     */
     public static MultiLayerNetwork loadGenerator(Path file) {
-        return network(file, GENERATOR);
+        Map<String, byte[]> parts = parts(file);
+        try {
+            MultiLayerNetwork g = readModel(parts.get(GENERATOR));
+            Properties p = new Properties();
+            p.load(new ByteArrayInputStream(parts.get(STATE)));
+            double decay = Double.parseDouble(p.getProperty("generatorAverage", "0"));
+            if (decay == 0) return g;
+            WeightAverage average = new WeightAverage(g, decay, Noise.valueOf(p.getProperty("noise")));
+            average.restore(readArray(parts.get(AVERAGE)), Long.parseLong(p.getProperty("generatorAverageSteps")));
+            return average.network();
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("the checkpoint " + file + " is damaged (" + e + "). "
+                    + "Delete it and train again, or use an older one.", e);
+        }
     }
 
     /** The discriminator of a GanTrainer checkpoint, alone (image completion uses its verdict). */
@@ -258,6 +287,21 @@ public final class Checkpoint {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ModelSerializer.writeModel(net, bytes, true);
         return bytes.toByteArray();
+    }
+
+    private static byte[] arrayBytes(INDArray a) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+            org.nd4j.linalg.factory.Nd4j.write(a, out);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static INDArray readArray(byte[] bytes) throws IOException {
+        if (bytes == null) throw new IOException("no " + AVERAGE + " although the settings average G's weights");
+        try (java.io.DataInputStream in = new java.io.DataInputStream(new ByteArrayInputStream(bytes))) {
+            return org.nd4j.linalg.factory.Nd4j.read(in);
+        }
     }
 
     private static MultiLayerNetwork readModel(byte[] bytes) throws IOException {

@@ -56,6 +56,7 @@ public final class GanTrainer {
     private final List<GanStep> history = new ArrayList<>();
     private final List<Consumer<GanStep>> listeners = new ArrayList<>();
     private final INDArray fixedNoise;
+    private final WeightAverage average; // of G's weights, which draws the samples; null: G draws them
     boolean oneDiscriminatorPass; // real and fake through D together; not with batch norm, which would mix them
     private long iteration;
     private Path checkpointFile;
@@ -86,13 +87,15 @@ public final class GanTrainer {
         this.oneDiscriminatorPass = discriminator.getLayerWiseConfigurations().getConfs().stream()
                 .noneMatch(c -> c.getLayer() instanceof BatchNormalization);
         this.settings = settings;
+        this.average = settings.generatorAverage() > 0
+                ? new WeightAverage(generator, settings.generatorAverage(), settings.noise()) : null;
         this.fixedNoise = settings.noise().sample(settings.fixedNoiseSize(), latentSize(), settings.seed() ^ 0x5EEDL);
         requireImagesLike(data);
     }
 
     // G's images and the real ones must have the same shape, or D cannot take both: say so now, not in a native op.
     private void requireImagesLike(INDArray data) {
-        long[] fake = generate(fixedNoise.getRow(0, true)).shape();
+        long[] fake = generator.output(fixedNoise.getRow(0, true), false).shape();
         long[] real = data.shape();
         if (!java.util.Arrays.equals(java.util.Arrays.copyOfRange(fake, 1, fake.length),
                 java.util.Arrays.copyOfRange(real, 1, real.length))) {
@@ -250,6 +253,7 @@ public final class GanTrainer {
         }
         Gradient gG = generator.backpropGradient(dLossDFake, NO_WORKSPACES).getFirst();
         apply(generator, gG, b);
+        if (average != null) average.update();
 
         iteration++;
         GanStep s = new GanStep(iteration, batches.epochOf(t), lossD, lossG, dReal, dFake);
@@ -303,9 +307,25 @@ public final class GanTrainer {
                 + ". The models are usable; call train(...) again to continue.");
     }
 
-    /** Generated images for these latent vectors, in inference mode. */
+    /**
+     * Generated images for these latent vectors, in inference mode, by {@link #samplingGenerator()}: the average of
+     * G's recent weights if the settings ask for one, else G.
+     */
     public INDArray generate(INDArray z) {
-        return generator.output(z, false);
+        return samplingGenerator().output(z, false);
+    }
+
+    /**
+     * The network that draws this run's samples: the average of G's weights (settings' generatorAverage), ready to
+     * draw, or G itself. Save this one to keep the run's pictures; {@link #generator()} is the one being trained.
+     */
+    public MultiLayerNetwork samplingGenerator() {
+        return average != null ? average.network() : generator;
+    }
+
+    /** The average of G's weights, or null when G itself draws. */
+    WeightAverage average() {
+        return average;
     }
 
     /** n new images from fresh noise. */

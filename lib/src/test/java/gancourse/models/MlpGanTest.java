@@ -32,7 +32,9 @@ class MlpGanTest {
     @Test
     void theTrainerTrainsItAndItsStepsRepeat() {
         INDArray data = Nd4j.rand(DataType.FLOAT, 256, 784).muli(2).subi(1);
-        TrainerSettings s = TrainerSettings.defaults().withSeed(3).withBatchSize(MlpGan.BATCH);
+        TrainerSettings s = MlpGan.settings(3);
+        assertEquals(MlpGan.BATCH, s.batchSize());
+        assertEquals(MlpGan.AVERAGE, s.generatorAverage(), "the recipe draws from the average of G");
         GanTrainer a = new GanTrainer(MlpGan.generator(3), MlpGan.discriminator(4), data, s);
         GanTrainer b = new GanTrainer(MlpGan.generator(3), MlpGan.discriminator(4), data, s);
         a.train(3);
@@ -40,5 +42,6 @@ class MlpGanTest {
         assertTrue(Double.isFinite(a.history().get(2).lossD()) && Double.isFinite(a.history().get(2).lossG()));
         assertEquals(a.generator().params(), b.generator().params(), "same seed, same run");
         assertNotEquals(MlpGan.generator(3).params(), a.generator().params(), "G was trained");
+        assertEquals(a.samplingGenerator().params(), b.samplingGenerator().params(), "and so was its average");
     }
 }

@@ -112,6 +112,26 @@ class GanTrainerTest {
     }
 
     @Test
+    void anAveragedGeneratorDrawsTheSamplesAndResumesExactly(@TempDir Path dir) {
+        TrainerSettings averaged = TrainerSettings.defaults().withBatchSize(32).withSeed(13).withGeneratorAverage(0.9);
+        GanTrainer straight = new GanTrainer(MlpGan.generator(4, 32, 8, LR, 13), MlpGan.discriminator(8, 32, LR, 14),
+                data(256), averaged);
+        straight.train(12);
+        INDArray z = Nd4j.randn(DataType.FLOAT, 8, 4);
+        assertFalse(straight.generate(z).equals(straight.generator().output(z, false)),
+                "the samples come from the average, not from G");
+
+        GanTrainer first = new GanTrainer(MlpGan.generator(4, 32, 8, LR, 13), MlpGan.discriminator(8, 32, LR, 14),
+                data(256), averaged).checkpointTo(dir.resolve("run.zip"), 4);
+        first.train(6);
+        GanTrainer resumed = GanTrainer.resume(dir.resolve("run.zip"), data(256));
+        resumed.train(6);
+        assertEquals(straight.generate(z), resumed.generate(z));
+        resumed.saveCheckpoint(dir.resolve("end.zip"));
+        assertEquals(straight.samplingGenerator().params(), Checkpoint.loadGenerator(dir.resolve("end.zip")).params());
+    }
+
+    @Test
     void aNaNLossStopsWithAClearMessageAndKeepsTheModels() {
         INDArray bad = data(64);
         bad.putScalar(0, 0, Double.NaN);

@@ -23,6 +23,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * D: 784 -> 512 -> 256 -> 1 sigmoid, LeakyReLU(0.2), binary cross-entropy. Adam, beta1 0.5 (the DCGAN paper's:
  * 0.9 makes the two-player game oscillate), learning rate {@link #LEARNING_RATE} (five times the DCGAN paper's:
  * with batch norm in G it learns much faster in a short budget, measured in lesson 01), batches of {@link #BATCH}.
+ * The pictures come from an average of G's recent weights ({@link #AVERAGE}, {@link #settings(long)}).
  *
  * <p>The one-hidden-layer pair ({@link #generator(int, int, int, double, long)}) is the GAN of the original
  * paper's spirit: lesson 01 keeps it as the exercise that shows why the recipe matters, lesson 02 uses it to

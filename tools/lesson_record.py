@@ -178,8 +178,13 @@ def rewrite_memory(text, times):
     return rewrite_column(text, "| lesson | before", 2, cell)
 
 
-def rewrite(times_file, readme, lesson00):
-    times = json.loads(pathlib.Path(times_file).read_text())
+def read_times(times_file):
+    """The record, by lesson: {"01": {"seconds": ..., "date": ..., "machine": ...}, ...}."""
+    return json.loads(pathlib.Path(times_file).read_text())
+
+
+def rewrite(times, readme, lesson00):
+    """The README's lesson table and lesson 00's, from the record (read_times)."""
     if not times:
         return
     dates = sorted({t["date"] for t in times.values()})
@@ -203,10 +208,11 @@ def rewrite(times_file, readme, lesson00):
     path.write_text(json.dumps(raw, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-def rewrite_lessons(times_file, notebooks):
+def rewrite_lessons(times, notebooks):
     """Each lesson's own run time, in its first cell between <!-- run-time --> and <!-- /run-time -->, from the
-    record: the words around it say what the time covers. Lessons without a record or a marker are left alone."""
-    times = json.loads(pathlib.Path(times_file).read_text())
+    record (read_times): the words around it say what the time covers. Lessons without a record or a marker are
+    left alone. Returns the names of the notebooks whose statement changed."""
+    changed = []
     for path in map(pathlib.Path, notebooks):
         t = times.get(lesson_key(path))
         raw = json.loads(path.read_text(encoding="utf-8"))
@@ -219,6 +225,8 @@ def rewrite_lessons(times_file, notebooks):
         if new != source:
             cell["source"] = new
             path.write_text(json.dumps(raw, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+            changed.append(path.name)
+    return changed
 
 
 def main():
@@ -232,11 +240,13 @@ def main():
     if not args.times.is_file():
         print(f"lesson_record: no {args.times} yet: run ./course book at full size first", file=sys.stderr)
         return 1
-    rewrite(args.times, args.readme, args.lesson00)
-    rewrite_lessons(args.times, args.lessons)
+    times = read_times(args.times)
+    rewrite(times, args.readme, args.lesson00)
+    changed = rewrite_lessons(times, args.lessons)
     rewrite_strip(args.readme, args.times.parent / "pictures")
     print(f"lesson_record: run times in {args.readme} and {args.lesson00} rewritten from {args.times}, "
-          f"and the README's pictures from {args.times.parent / 'pictures'}")
+          f"and the README's pictures from {args.times.parent / 'pictures'}; the lessons' own run-time lines: "
+          f"{', '.join(changed) if changed else 'none changed'}")
     return 0
 
 

@@ -43,7 +43,7 @@ def main():
         checks.append(("the record keeps seconds, peak and limit",
                        record["01"]["seconds"] == 281 and record["01"]["peak_mb"] == 1063
                        and record["01"]["memory_limit"] == "2g"))
-        lesson_record.rewrite(times, readme, lesson00)
+        lesson_record.rewrite(lesson_record.read_times(times), readme, lesson00)
         text = readme.read_text()
         checks.append(("run times rewritten", "| about 5 minutes |" in text and "| under 1 minute |" in text))
         checks.append(("01's memory cell from the 2 GB run", "| 01 vanilla GAN | 907 MB | 1063 MB (281 s, " in text))
@@ -57,7 +57,8 @@ def main():
         for path in (lesson01, lesson03):
             path.write_text(json.dumps({"cells": [{"cell_type": "markdown", "metadata": {}, "source": first}],
                                         "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
-        lesson_record.rewrite_lessons(times, [lesson01, lesson03])
+        changed = lesson_record.rewrite_lessons(lesson_record.read_times(times), [lesson01, lesson03])
+        checks.append(("it names the lessons it rewrote", changed == ["01-vanilla-gan-mnist.ipynb"]))
         said = {p.name[:2]: json.loads(p.read_text())["cells"][0]["source"] for p in (lesson01, lesson03)}
         checks.append(("lesson 01 states its recorded time",
                        said["01"] == first.replace("about 9 minutes", "about 5 minutes")))

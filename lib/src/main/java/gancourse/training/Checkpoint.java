@@ -82,8 +82,7 @@ public final class Checkpoint {
         long iteration;
         List<GanStep> history = new ArrayList<>();
         Map<String, String> id;
-        INDArray averageSum = null;
-        long averageSteps = 0;
+        SavedAverage average = null;
         try {
             Properties p = new Properties();
             p.load(new ByteArrayInputStream(parts.get(STATE)));
@@ -95,10 +94,7 @@ public final class Checkpoint {
                     GanTrainer.GeneratorLoss.valueOf(p.getProperty("generatorLoss")),
                     Integer.parseInt(p.getProperty("fixedNoiseSize")),
                     Double.parseDouble(p.getProperty("generatorAverage", "0"))); // older checkpoints: none
-            if (s.generatorAverage() > 0) {
-                averageSum = readArray(parts.get(AVERAGE));
-                averageSteps = Long.parseLong(p.getProperty("generatorAverageSteps"));
-            }
+            average = savedAverage(parts, p);
             iteration = Long.parseLong(p.getProperty("iteration"));
             g = readModel(parts.get(GENERATOR));
             d = readModel(parts.get(DISCRIMINATOR));
@@ -121,7 +117,7 @@ public final class Checkpoint {
                     + "this model's own.", e);
         }
         trainer.restore(iteration, history);
-        if (averageSum != null) trainer.average().restore(averageSum, averageSteps);
+        if (average != null) trainer.average().restore(average.sum(), average.steps());
         id.forEach(trainer::identify);
         return trainer;
     }
@@ -187,10 +183,10 @@ public final class Checkpoint {
             MultiLayerNetwork g = readModel(parts.get(GENERATOR));
             Properties p = new Properties();
             p.load(new ByteArrayInputStream(parts.get(STATE)));
-            double decay = Double.parseDouble(p.getProperty("generatorAverage", "0"));
-            if (decay == 0) return g;
-            WeightAverage average = new WeightAverage(g, decay, Noise.valueOf(p.getProperty("noise")));
-            average.restore(readArray(parts.get(AVERAGE)), Long.parseLong(p.getProperty("generatorAverageSteps")));
+            SavedAverage saved = savedAverage(parts, p);
+            if (saved == null) return g;
+            WeightAverage average = new WeightAverage(g, saved.decay(), Noise.valueOf(p.getProperty("noise")));
+            average.restore(saved.sum(), saved.steps());
             return average.network();
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("the checkpoint " + file + " is damaged (" + e + "). "
@@ -297,10 +293,18 @@ public final class Checkpoint {
         return bytes.toByteArray();
     }
 
-    private static INDArray readArray(byte[] bytes) throws IOException {
+    /** What a checkpoint holds of the average of G's weights: its decay, running sum and steps. */
+    private record SavedAverage(double decay, INDArray sum, long steps) {}
+
+    // The average's saved state, or null when the run drew from G itself (or was saved before averages existed).
+    private static SavedAverage savedAverage(Map<String, byte[]> parts, Properties state) throws IOException {
+        double decay = Double.parseDouble(state.getProperty("generatorAverage", "0"));
+        if (decay == 0) return null;
+        byte[] bytes = parts.get(AVERAGE);
         if (bytes == null) throw new IOException("no " + AVERAGE + " although the settings average G's weights");
         try (java.io.DataInputStream in = new java.io.DataInputStream(new ByteArrayInputStream(bytes))) {
-            return org.nd4j.linalg.factory.Nd4j.read(in);
+            return new SavedAverage(decay, org.nd4j.linalg.factory.Nd4j.read(in),
+                    Long.parseLong(state.getProperty("generatorAverageSteps")));
         }
     }
 

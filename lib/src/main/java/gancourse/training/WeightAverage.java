@@ -85,10 +85,6 @@ public final class WeightAverage {
         return steps;
     }
 
-    public double decay() {
-        return decay;
-    }
-
     /** The running sum (for checkpoints): with {@link #steps()} it is the whole state. */
     INDArray sum() {
         return sum;
@@ -129,12 +125,11 @@ public final class WeightAverage {
             double eps = ((org.deeplearning4j.nn.conf.layers.BatchNormalization) bn.conf().getLayer()).getEps();
             // The layer's parameters are views into the network's one weight vector: assign, do not replace.
             bn.getParam("mean").assign(mean.reshape(bn.getParam("mean").shape()));
-            INDArray std = Transforms.sqrt(variance.addi(eps), false);
-            if (bn.paramTable().containsKey("log10stdev")) {
-                INDArray log10 = Transforms.log(std, 10.0, false);
+            if (bn.paramTable().containsKey("log10stdev")) { // DL4J's default: log10 of sqrt(variance + eps)
+                INDArray log10 = Transforms.log(Transforms.sqrt(variance.add(eps), false), 10.0, false);
                 bn.getParam("log10stdev").assign(log10.reshape(bn.getParam("log10stdev").shape()));
             } else {
-                bn.getParam("var").assign(std.muli(std).subi(eps).reshape(bn.getParam("var").shape()));
+                bn.getParam("var").assign(variance.reshape(bn.getParam("var").shape()));
             }
         }
         net.clear();

@@ -26,12 +26,12 @@ final class QualityTable {
      */
     record Row(String lesson, String run, String seed, long iterations, double seconds, int samples,
                double confidentShare, int classesCovered, int classes, double smallestClassShare,
-               double frechetDistance) {
+               double smallestFirstChoiceShare, double frechetDistance) {
 
         static Row of(String lesson, String run, String seed, long iterations, double seconds, Evaluation e) {
             return new Row(lesson, run, seed, iterations, seconds, e.samples(), e.score().confidentShare(),
                     e.score().classesCovered(), e.score().histogram().length, e.smallestClassShare(),
-                    e.frechetDistance());
+                    e.smallestFirstChoiceShare(), e.frechetDistance());
         }
 
         boolean real() {
@@ -74,20 +74,21 @@ final class QualityTable {
     String markdown() {
         StringBuilder b = new StringBuilder();
         b.append("| lesson | run | seed | iterations | wall time | s/iteration | confident (p > 0.9) | vs real "
-                + "| classes covered (smallest share) | Frechet distance | vs real |\n");
-        b.append("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |\n");
+                + "| classes covered (smallest share) | smallest class, first choice | Frechet distance | vs real |\n");
+        b.append("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |\n");
         for (Row r : rows) {
             Row real = r.real() ? null : realOf(r.lesson());
-            b.append(String.format("| %s | %s | %s | %s | %s | %s | %.1f%% | %s | %d of %d (%.1f%%) | %.1f | %s |%n",
+            b.append(String.format("| %s | %s | %s | %s | %s | %s | %.1f%% | %s | %d of %d (%.1f%%) | %.1f%% | %.1f | %s |%n",
                     r.lesson(), r.run(), r.seed(), r.real() ? "" : String.format("%,d", r.iterations()),
                     Double.isNaN(r.seconds()) ? "" : LiveView.clockTime(r.seconds()),
                     r.real() || r.iterations() == 0 ? "" : String.format("%.3f", r.seconds() / r.iterations()),
                     100 * r.confidentShare(), ratio(r.confidentShare(), real == null ? 0 : real.confidentShare()),
-                    r.classesCovered(), r.classes(), 100 * r.smallestClassShare(), r.frechetDistance(),
+                    r.classesCovered(), r.classes(), 100 * r.smallestClassShare(),
+                    100 * r.smallestFirstChoiceShare(), r.frechetDistance(),
                     ratio(r.frechetDistance(), real == null ? 0 : real.frechetDistance())));
         }
         for (Failure f : failures) {
-            b.append(String.format("| %s | %s | %s | failed: %s | | | | | | | |%n", f.lesson(), f.run(), f.seed(),
+            b.append(String.format("| %s | %s | %s | failed: %s | | | | | | | | |%n", f.lesson(), f.run(), f.seed(),
                     f.why().replace("|", "/").replace("\n", " ")));
         }
         return b.toString();

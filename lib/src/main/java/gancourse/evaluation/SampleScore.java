@@ -57,12 +57,18 @@ public record SampleScore(int samples, double confidentShare, int classesCovered
 
     /** One line for the command line and the closing notes. */
     public String summary(List<String> classNames) {
-        StringBuilder h = new StringBuilder();
-        for (int c = 0; c < histogram.length; c++) {
-            h.append(c == 0 ? "" : ", ").append(classNames.get(c)).append(": ").append(histogram[c]);
-        }
         return String.format("%d samples: %.1f%% classified with confidence > %.1f, %d of %d classes covered, "
-                        + "classifier score %.2f%nclass histogram (confident samples): %s",
-                samples, 100 * confidentShare, CONFIDENT, classesCovered, histogram.length, classifierScore, h);
+                        + "classifier score %.2f%nclass histogram (confident samples): %s%n"
+                        + "class histogram (first choice, however unsure): %s",
+                samples, 100 * confidentShare, CONFIDENT, classesCovered, histogram.length, classifierScore,
+                counts(histogram, classNames), counts(predicted, classNames));
+    }
+
+    private static String counts(int[] perClass, List<String> classNames) {
+        StringBuilder h = new StringBuilder();
+        for (int c = 0; c < perClass.length; c++) {
+            h.append(c == 0 ? "" : ", ").append(classNames.get(c)).append(": ").append(perClass[c]);
+        }
+        return h.toString();
     }
 }

@@ -11,16 +11,16 @@ class QualityTableTest {
 
     private static QualityTable.Row run(String lesson, String run, long iterations, double seconds,
                                         double confident, double fd) {
-        return new QualityTable.Row(lesson, run, "1", iterations, seconds, 2000, confident, 10, 10, 0.04, fd);
+        return new QualityTable.Row(lesson, run, "1", iterations, seconds, 2000, confident, 10, 10, 0.04, 0.07, fd);
     }
 
     @Test
     void runsAreComparedWithTheRealImagesOfTheirOwnLesson() {
         QualityTable t = new QualityTable();
         t.add(run("01 mnist-gan", "DL4J (the course)", 3000, 240, 0.80, 12.0));
-        t.add(new QualityTable.Row("01 mnist-gan", "real images", "", -1, Double.NaN, 2000, 0.96, 10, 10, 0.09, 4.0));
+        t.add(new QualityTable.Row("01 mnist-gan", "real images", "", -1, Double.NaN, 2000, 0.96, 10, 10, 0.09, 0.10, 4.0));
         t.add(run("02 fashion-gan", "DL4J (the course)", 3000, 250, 0.30, 30.0));
-        t.add(new QualityTable.Row("02 fashion-gan", "real images", "", -1, Double.NaN, 2000, 0.60, 10, 10, 0.07, 10.0));
+        t.add(new QualityTable.Row("02 fashion-gan", "real images", "", -1, Double.NaN, 2000, 0.60, 10, 10, 0.02, 0.09, 10.0));
         String md = t.markdown();
         List<String> lines = md.lines().toList();
         assertEquals(6, lines.size(), md);
@@ -28,11 +28,15 @@ class QualityTableTest {
         String lesson1 = lines.get(2);
         // 0.80 / 0.96 and 12 / 4: each run against its own lesson's real images, not the other lesson's.
         assertTrue(lesson1.contains("| 3,000 | 4:00 | 0.080 | 80.0% | 0.83x |"), lesson1);
-        assertTrue(lesson1.contains("| 10 of 10 (4.0%) | 12.0 | 3.00x |"), lesson1);
+        assertTrue(lesson1.contains("| 10 of 10 (4.0%) | 7.0% | 12.0 | 3.00x |"), lesson1);
         String lesson2 = lines.get(4);
         assertTrue(lesson2.contains("| 30.0% | 0.50x |") && lesson2.contains("| 30.0 | 3.00x |"), lesson2);
         String real = lines.get(3);
         assertTrue(real.contains("| real images |  |  |  |  | 96.0% |  |"), "no ratios for real images: " + real);
+        // Coverage both ways: confident (2.0% of real Fashion-MNIST-like images) and by first choice (9.0%).
+        assertTrue(lines.get(5).contains("| 10 of 10 (2.0%) | 9.0% | 10.0 |  |"), lines.get(5));
+        long columns = lines.get(0).chars().filter(c -> c == '|').count();
+        for (String line : lines) assertEquals(columns, line.chars().filter(c -> c == '|').count(), line);
         assertFalse(t.anyFailed());
     }
 

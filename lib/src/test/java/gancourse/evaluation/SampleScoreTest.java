@@ -57,4 +57,19 @@ class SampleScoreTest {
         assertEquals(995, s.predicted()[0]);
         assertTrue(s.summary(List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9")).contains("1 of 10 classes covered"));
     }
+
+    @Test
+    void aClassTheClassifierIsUnsureOfStillCountsByFirstChoice() {
+        // 900 sure samples of classes 0 to 8, and 100 of class 9 that the classifier leans to but is unsure of.
+        float[] unsureNine = new float[10];
+        java.util.Arrays.fill(unsureNine, 0.05f);
+        unsureNine[9] = 0.55f;
+        var s = SampleScore.of(Nd4j.create(probabilities(1000, i -> i < 900 ? sure(i % 9) : unsureNine)));
+        assertEquals(0, s.histogram()[9]);
+        assertEquals(100, s.predicted()[9]);
+        var e = new Evaluation("mnist", null, 1000, 0.99, 1.0, s, List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"));
+        assertEquals(0.0, e.smallestClassShare(), 1e-12);
+        assertEquals(0.1, e.smallestFirstChoiceShare(), 1e-12);
+        assertTrue(e.summary().contains("class histogram (first choice, however unsure): 0: 100, 1: 100"), e.summary());
+    }
 }

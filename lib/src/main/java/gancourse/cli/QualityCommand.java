@@ -125,7 +125,8 @@ final class QualityCommand {
         System.out.println();
         System.out.print(table.markdown());
         System.out.println("\n" + samples + " samples per row, scored by the course's classifier (confident: p > "
-                + "0.9; a class is covered with at least 1% of the samples confidently in it). Real images: the "
+                + "0.9; a class is covered with at least 1% of the samples confidently in it; first choice: the class "
+                + "the classifier names first, however unsure). Real images: the "
                 + "classifier's verdicts on test images, the Frechet distance of training images to the test set. "
                 + "Samples and logs: " + out);
         if (table.anyFailed()) throw new IllegalStateException("some runs failed: see their logs in " + out);

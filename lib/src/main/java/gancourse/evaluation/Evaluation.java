@@ -35,7 +35,7 @@ public record Evaluation(String dataset, String className, int samples, double c
 
     /** The share of the samples that the classifier puts confidently in its least drawn class. */
     public double smallestClassShare() {
-        return (double) java.util.Arrays.stream(score.histogram()).min().orElse(0) / samples;
+        return smallestShare(score.histogram());
     }
 
     /**
@@ -44,7 +44,11 @@ public record Evaluation(String dataset, String className, int samples, double c
      * confident shirts), this is the coverage a real dataset passes and {@link #smallestClassShare} is not.
      */
     public double smallestFirstChoiceShare() {
-        return (double) java.util.Arrays.stream(score.predicted()).min().orElse(0) / samples;
+        return smallestShare(score.predicted());
+    }
+
+    private double smallestShare(int[] perClass) {
+        return (double) java.util.Arrays.stream(perClass).min().orElse(0) / samples;
     }
 
     /** The report, a few lines. */

@@ -55,7 +55,7 @@ public record SampleScore(int samples, double confidentShare, int classesCovered
         return new SampleScore(n, (double) confident / n, covered, histogram, predicted, Math.exp(kl));
     }
 
-    /** One line for the command line and the closing notes. */
+    /** Three lines for the command line and the closing notes: the shares, then both class histograms. */
     public String summary(List<String> classNames) {
         return String.format("%d samples: %.1f%% classified with confidence > %.1f, %d of %d classes covered, "
                         + "classifier score %.2f%nclass histogram (confident samples): %s%n"

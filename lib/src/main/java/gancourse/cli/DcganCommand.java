@@ -92,10 +92,9 @@ final class DcganCommand {
 
     private static void trainAndWrite(GanTrainer trainer, int iterations, Path checkpoint, int samples, int seed,
                                       Path out, boolean cifar) {
-        if (trainer.iteration() > 0) System.out.println("resumed from " + checkpoint + " at iteration " + trainer.iteration());
         if (checkpoint != null) trainer.checkpointTo(checkpoint, 500);
         Backend.threads(Runtime.getRuntime().availableProcessors()); // convolutions use every core
-        TrainCommand.train(trainer, iterations);
+        TrainCommand.train(trainer, iterations, checkpoint);
         INDArray images = trainer.generate(samples, seed + 1_000_000L);
         if (cifar) SampleFiles.writeCifar(images, out);
         else SampleFiles.writeIdx(images, out);

@@ -16,13 +16,14 @@ public final class Main {
     static final String TRAIN_OPTIONS = """
 
             options:
-              --iterations N     training iterations, 1 to %,d (default: the lesson's)
+              --iterations N     training iterations in all, 1 to %,d (default: the lesson's)
               --seed S           0 to %,d: the same seed repeats the run
               --samples K        images generated at the end, 1 to %,d
               --out FILE         where the samples go (IDX for 28x28 images, CIFAR-10 records for colour ones),
                                  with a PNG gallery beside it; checked before training
-              --checkpoint FILE  resume from it if it exists (it must be this model's, on this dataset), and save
-                                 to it as training goes
+              --checkpoint FILE  resume from it if it exists (it must be this model's, on this dataset) and train
+                                 what is left of the iterations, saving to it as training goes: the same
+                                 command, given again after an interruption, finishes the run
               --width W          dcgan-cifar10: feature maps of the first layer, 8 to 256 (CPU default 32)
             """.formatted(Limits.ITERATIONS, Integer.MAX_VALUE, Limits.SAMPLES);
     static final String EVAL_USAGE = """

@@ -70,24 +70,34 @@ final class TrainCommand {
                 : new GanTrainer(MlpGan.generator(seed), MlpGan.discriminator(seed + 1L), train.flat(),
                         MlpGan.settings(seed));
         identity.forEach(trainer::identify);
-        if (trainer.iteration() > 0) System.out.println("resumed from " + checkpoint + " at iteration " + trainer.iteration());
         if (checkpoint != null) trainer.checkpointTo(checkpoint, 1000);
-
-        train(trainer, iterations);
+        train(trainer, iterations, checkpoint);
         INDArray images = trainer.generate(samples, seed + 1_000_000L);
         SampleFiles.writeIdx(images, out);
         Path png = writeGallery(images, out);
         System.out.println("wrote " + samples + " samples to " + out + " and a gallery to " + png);
     }
 
-    static void train(GanTrainer trainer, int iterations) {
-        LiveView view = new LiveView(Screen.console(), iterations)
+    /**
+     * Trains the trainer up to {@code iterations} in all, as the lessons do: a run resumed from a checkpoint trains
+     * only what is left, so the command that was interrupted, given again, finishes the same run (and a finished
+     * run's checkpoint gives its samples again without training).
+     */
+    static void train(GanTrainer trainer, int iterations, Path checkpoint) {
+        int first = (int) trainer.iteration();
+        if (first > 0) System.out.println("resumed from " + checkpoint + " at iteration " + first);
+        int left = Math.max(0, iterations - first);
+        if (left == 0) {
+            System.out.printf("the checkpoint is at iteration %d, and --iterations %d asks for no more: nothing to"
+                    + " train (give a larger --iterations to train on)%n", first, iterations);
+            return;
+        }
+        LiveView view = new LiveView(Screen.console(), left)
                 .chart("Losses", "D loss", "G loss")
                 .chart("D outputs", "D(x)", "D(G(z))");
         long start = System.nanoTime();
         double cpuStart = cpuSeconds();
-        int first = (int) trainer.iteration();
-        int done = trainer.train(iterations, s -> view.update((int) s.iteration() - first, s.epoch(), s.values()));
+        int done = trainer.train(left, s -> view.update((int) s.iteration() - first, s.epoch(), s.values()));
         if (done > 0) view.finish();
         double seconds = (System.nanoTime() - start) / 1e9;
         // The CPU time too: on a busy machine the wall time says more about the neighbours than about the model.

@@ -26,9 +26,12 @@ class DcganCommandTest {
         assertEquals(5, samples.size(0));
         assertEquals(28 * 28, samples.length() / 5);
         assertTrue(Files.isRegularFile(dir.resolve("digits.png")));
-        DcganCommand.mnist(args); // two more, from the checkpoint
         INDArray anyDigits = Nd4j.rand(DataType.FLOAT, 64, 1, 28, 28);
-        assertEquals(4, GanTrainer.resume(checkpoint, anyDigits).iteration());
+        DcganCommand.mnist(args); // the same command again: the run is finished, nothing more to train
+        assertEquals(2, GanTrainer.resume(checkpoint, anyDigits).iteration());
+        args[2] = "5";
+        DcganCommand.mnist(args); // three more, from the checkpoint, to 5 in all
+        assertEquals(5, GanTrainer.resume(checkpoint, anyDigits).iteration());
     }
 
     @Test

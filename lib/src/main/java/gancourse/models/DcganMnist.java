@@ -21,8 +21,15 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  *           -> deconv 4x4 stride 2 -> 28x28x1 -> tanh
  * D: 28x28x1 -> conv 4x4 stride 2 -> 14x14xw    -> LeakyReLU(0.2)
  *            -> conv 4x4 stride 2 -> 7x7x(2w)   -> BN, LeakyReLU(0.2)
+ *            -> dense 1024                      -> BN, LeakyReLU(0.2)
  *            -> dense 1, sigmoid, cross-entropy
  * </pre>
+ *
+ * D's hidden dense layer is InfoGAN's MNIST discriminator (Chen et al., 2016). Two convolutions see about 10x10
+ * pixels each; without a hidden layer after them, D's verdict is a weighted sum of local verdicts, and it cannot
+ * tell strokes in the wrong places from a digit: G then learns strokes but not whole digits. With it, at 3,000
+ * iterations, 77% of the samples are read with confidence instead of 62%, and the Frechet distance falls from 39
+ * to 9 (lesson 05 shows the measurements).
  *
  * With w = 32 it trains in a few minutes on a laptop CPU and draws clean strokes, where lesson 01's dense GAN
  * draws grainy ones: convolutions share what they learn about a stroke across the image. The same choices as
@@ -38,6 +45,8 @@ public final class DcganMnist {
     public static final int ITERATIONS = 3000;
     /** Five times the DCGAN paper's 2e-4: 3,000 iterations are few, and the larger steps learn more of them. */
     public static final double LEARNING_RATE = 1e-3;
+    /** Units of D's hidden dense layer, which judges the whole digit from the convolutions' local features. */
+    public static final int HIDDEN = 1024;
     /** D's target for real digits: 1 (with Adam 1e-3, one-sided smoothing to 0.9 was not needed). */
     public static final double REAL_LABEL = 1.0;
 
@@ -69,6 +78,9 @@ public final class DcganMnist {
                 .list()
                 .layer(Dcgan.down(1, width, new ActivationLReLU(0.2)))
                 .layer(Dcgan.down(width, 2 * width, Activation.IDENTITY.getActivationFunction()))
+                .layer(new BatchNormalization.Builder().build())
+                .layer(new ActivationLayer(new ActivationLReLU(0.2)))
+                .layer(new DenseLayer.Builder().nOut(HIDDEN).hasBias(false).activation(Activation.IDENTITY).build())
                 .layer(new BatchNormalization.Builder().build())
                 .layer(new ActivationLayer(new ActivationLReLU(0.2)))
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.XENT).nOut(1).activation(Activation.SIGMOID).build())

@@ -38,6 +38,16 @@ class DcganMnistTest {
     }
 
     @Test
+    void theDiscriminatorJudgesTheWholeDigitWithAHiddenDenseLayer() {
+        MultiLayerNetwork d = DcganMnist.discriminator(4, 2e-4, 2);
+        var acts = d.feedForward(Nd4j.rand(DataType.FLOAT, 3, 1, 28, 28), false);
+        assertArrayEquals(new long[] {3, 8, 7, 7}, acts.get(4).shape());   // local features, 10x10 pixels each
+        // What the verdict reads: HIDDEN features of the whole image, not the local features themselves.
+        assertArrayEquals(new long[] {3, DcganMnist.HIDDEN}, acts.get(acts.size() - 2).shape());
+        assertEquals(acts.size() - 1, d.getnLayers());
+    }
+
+    @Test
     void aZeroWidthIsRefused() {
         var e = assertThrows(IllegalArgumentException.class, () -> DcganMnist.discriminator(0, 2e-4, 1));
         assertTrue(e.getMessage().contains("width"), e.getMessage());

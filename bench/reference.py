@@ -80,11 +80,12 @@ def dcgan_keras():
 
 
 def dcgan_mnist_networks(width):
-    """Lesson 05's digit DCGAN (gancourse.models.DcganMnist): z 100 -> 7x7x2w -> 14x14xw -> 28x28x1; D mirrored,
-    with a hidden dense layer of 1024 (InfoGAN's MNIST D). G's images and D's input are rows of 784 pixels, as the
-    digit loaders and writers take them."""
+    """Lesson 05's digit DCGAN (gancourse.models.DcganMnist): z 100 -> 1024 -> 7x7x2w -> 14x14xw -> 28x28x1; D
+    mirrored, with a hidden dense layer of 1024 too (InfoGAN's MNIST networks). G's images and D's input are rows
+    of 784 pixels, as the digit loaders and writers take them."""
     w = width
-    g = nn.Sequential(nn.Linear(100, 49 * 2 * w, bias=False), nn.BatchNorm1d(49 * 2 * w), nn.ReLU(),
+    g = nn.Sequential(nn.Linear(100, 1024, bias=False), nn.BatchNorm1d(1024), nn.ReLU(),
+                      nn.Linear(1024, 49 * 2 * w, bias=False), nn.BatchNorm1d(49 * 2 * w), nn.ReLU(),
                       nn.Unflatten(1, (2 * w, 7, 7)), nn.ConvTranspose2d(2 * w, w, 4, 2, 1, bias=False),
                       nn.BatchNorm2d(w), nn.ReLU(), nn.ConvTranspose2d(w, 1, 4, 2, 1), nn.Tanh(), nn.Flatten())
     d = nn.Sequential(nn.Unflatten(1, (1, 28, 28)), nn.Conv2d(1, w, 4, 2, 1), lrelu(),

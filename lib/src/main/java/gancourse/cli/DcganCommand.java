@@ -16,6 +16,7 @@ import gancourse.models.Dcgan;
 import gancourse.models.DcganMnist;
 import gancourse.training.Checkpoint;
 import gancourse.training.GanTrainer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -50,6 +51,10 @@ final class DcganCommand {
             Map<String, String> expected = new LinkedHashMap<>(identity);
             if (a.has("width")) expected.put("width", Integer.toString(width));
             Checkpoint.requireBelongsTo(checkpoint, expected);
+            int saved = Integer.parseInt(Checkpoint.identity(checkpoint).getOrDefault("width", "" + width));
+            TrainCommand.requireTheRecipesNetworks(checkpoint,
+                    Dcgan.generator(Dcgan.LATENT, saved, Dcgan.LEARNING_RATE, seed),
+                    Dcgan.discriminator(saved, Dcgan.LEARNING_RATE, seed + 1L), "dcgan-cifar10");
         }
 
         ImageDataset train = Datasets.load("cifar-10", "train");
@@ -79,13 +84,16 @@ final class DcganCommand {
         Path checkpoint = a.checkpoint("checkpoint");
         Map<String, String> identity = Map.of("model", "dcgan-mnist", "dataset", "mnist");
         boolean resume = checkpoint != null && Files.exists(checkpoint);
-        if (resume) Checkpoint.requireBelongsTo(checkpoint, identity);
+        MultiLayerNetwork g = DcganMnist.generator(seed), d = DcganMnist.discriminator(seed + 1L);
+        if (resume) {
+            Checkpoint.requireBelongsTo(checkpoint, identity);
+            TrainCommand.requireTheRecipesNetworks(checkpoint, g, d, "dcgan-mnist");
+        }
 
         INDArray data = Datasets.load("mnist", "train").images();
         GanTrainer trainer = resume
                 ? GanTrainer.resume(checkpoint, data)
-                : new GanTrainer(DcganMnist.generator(seed), DcganMnist.discriminator(seed + 1L), data,
-                        DcganMnist.settings(seed));
+                : new GanTrainer(g, d, data, DcganMnist.settings(seed));
         identity.forEach(trainer::identify);
         trainAndWrite(trainer, iterations, checkpoint, samples, seed, out, false);
     }

@@ -18,6 +18,7 @@ import gancourse.display.Screen;
 import gancourse.models.MlpGan;
 import gancourse.training.Checkpoint;
 import gancourse.training.GanTrainer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** {@code train MODEL ...}: the lessons' training runs, with progress on the console and samples written to a file. */
@@ -61,14 +62,17 @@ final class TrainCommand {
         identity.put("model", argv[0]);
         identity.put("dataset", dataset);
         boolean resume = checkpoint != null && Files.exists(checkpoint);
-        if (resume) Checkpoint.requireBelongsTo(checkpoint, identity);
+        MultiLayerNetwork g = MlpGan.generator(seed), d = MlpGan.discriminator(seed + 1L);
+        if (resume) {
+            Checkpoint.requireBelongsTo(checkpoint, identity);
+            requireTheRecipesNetworks(checkpoint, g, d, argv[0]);
+        }
 
         Backend.threads(1); // small dense networks: faster on one thread (see Backend.threads)
         ImageDataset train = Datasets.load(dataset, "train");
         GanTrainer trainer = resume
                 ? GanTrainer.resume(checkpoint, train.flat())
-                : new GanTrainer(MlpGan.generator(seed), MlpGan.discriminator(seed + 1L), train.flat(),
-                        MlpGan.settings(seed));
+                : new GanTrainer(g, d, train.flat(), MlpGan.settings(seed));
         identity.forEach(trainer::identify);
         if (checkpoint != null) trainer.checkpointTo(checkpoint, 1000);
         train(trainer, iterations, checkpoint);
@@ -76,6 +80,18 @@ final class TrainCommand {
         SampleFiles.writeIdx(images, out);
         Path png = writeGallery(images, out);
         System.out.println("wrote " + samples + " samples to " + out + " and a gallery to " + png);
+    }
+
+    /**
+     * Refuses a checkpoint whose networks are not the recipe's (written by an earlier version of the course): resumed,
+     * it would train the old networks under the new recipe's name.
+     */
+    static void requireTheRecipesNetworks(Path checkpoint, MultiLayerNetwork g, MultiLayerNetwork d, String recipe) {
+        if (!Checkpoint.holdsNetworksLike(checkpoint, g, d)) {
+            throw new IllegalArgumentException("the checkpoint " + checkpoint + " holds the networks of an earlier"
+                    + " version of the " + recipe + " recipe: give --checkpoint a file of its own for this run (or"
+                    + " delete this one to start over)");
+        }
     }
 
     /**

@@ -13,29 +13,31 @@ import org.nd4j.linalg.activations.impl.ActivationLReLU;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
- * Lesson 04's DCGAN made for 28x28 grey digits: one doubling less, one colour channel.
+ * Lesson 04's DCGAN made for 28x28 grey digits: one doubling less, one colour channel, and a dense hidden layer in
+ * each network (InfoGAN's MNIST networks, Chen et al., 2016).
  *
  * <pre>
- * G: z(100) -> dense 7x7x(2w) -> BN, ReLU
- *           -> deconv 4x4 stride 2 -> 14x14xw -> BN, ReLU
- *           -> deconv 4x4 stride 2 -> 28x28x1 -> tanh
+ * G: z(100) -> dense 1024                      -> BN, ReLU
+ *           -> dense 7x7x(2w)                  -> BN, ReLU
+ *           -> deconv 4x4 stride 2 -> 14x14xw  -> BN, ReLU
+ *           -> deconv 4x4 stride 2 -> 28x28x1  -> tanh
  * D: 28x28x1 -> conv 4x4 stride 2 -> 14x14xw    -> LeakyReLU(0.2)
  *            -> conv 4x4 stride 2 -> 7x7x(2w)   -> BN, LeakyReLU(0.2)
  *            -> dense 1024                      -> BN, LeakyReLU(0.2)
  *            -> dense 1, sigmoid, cross-entropy
  * </pre>
  *
- * D's hidden dense layer is InfoGAN's MNIST discriminator (Chen et al., 2016). Each feature of the last
- * convolution sees about 10x10 pixels. Without a hidden layer after them, D's verdict is a weighted sum of local
- * verdicts, which cannot tell strokes in the wrong places from a digit, and G learns strokes but not whole digits.
- * With it, at 3,000 iterations, 77% of the samples are read with confidence instead of 62%, and the Frechet
- * distance falls from 39 to 9 (lesson 05 shows the measurements).
+ * Why the dense layers: each feature of D's last convolution sees about 10x10 pixels. Without a hidden layer after
+ * them, D's verdict is a weighted sum of local verdicts, which cannot tell strokes in the wrong places from a digit,
+ * and G learns strokes but not whole digits. G's hidden layer is the mirror image: without it, the 7x7 maps where
+ * the strokes are laid out come from one linear map of z; with it, from a layer that can combine its parts in
+ * non-linear ways. At 3,000 iterations (seed 1),
+ * 62% of the samples were read with confidence with neither layer, 77% with D's, 82% with both; the Frechet
+ * distance fell from 39 to 9, then 6 (lesson 05 shows the measurements).
  *
- * With w = 32 its 3,000 iterations take about 11 minutes on 2 cores (0.22 s each; 0.12 s without D's hidden
- * layer), and it draws clean strokes where lesson 01's dense GAN draws grainy ones: convolutions share what they
- * learn about a stroke across the image. The same choices as {@link Dcgan} (see there for why): N(0, 0.02)
- * weights, Adam with beta1 0.5; but Adam 1e-3 instead of the paper's 2e-4, as in lesson 01's recipe: at 3,000
- * iterations its PyTorch twin's Frechet distance fell from 49 to 27 (before D had its hidden layer).
+ * The same choices as {@link Dcgan} (see there for why): N(0, 0.02) weights, Adam with beta1 0.5; but Adam 1e-3
+ * instead of the paper's 2e-4, as in lesson 01's recipe: at 3,000 iterations its PyTorch twin's Frechet distance
+ * fell from 49 to 27 (before the dense layers).
  */
 public final class DcganMnist {
     public static final int LATENT = 100;
@@ -45,7 +47,7 @@ public final class DcganMnist {
     public static final int ITERATIONS = 3000;
     /** Five times the DCGAN paper's 2e-4: 3,000 iterations are few, and the larger steps learn more of them. */
     public static final double LEARNING_RATE = 1e-3;
-    /** Units of D's hidden dense layer, which judges the whole digit from the convolutions' local features. */
+    /** Units of the dense hidden layers: G's plans the whole digit, D's judges it from the local features. */
     public static final int HIDDEN = 1024;
     /** D's target for real digits: 1 (with Adam 1e-3, one-sided smoothing to 0.9 was not needed). */
     public static final double REAL_LABEL = 1.0;
@@ -57,14 +59,17 @@ public final class DcganMnist {
         Dcgan.requirePositive(width, "width");
         var conf = Dcgan.base(learningRate, seed)
                 .list()
-                .layer(new DenseLayer.Builder().nIn(latent).nOut(7 * 7 * 2 * width).hasBias(false).activation(Activation.IDENTITY).build())
+                .layer(new DenseLayer.Builder().nIn(latent).nOut(HIDDEN).hasBias(false).activation(Activation.IDENTITY).build())
+                .layer(new BatchNormalization.Builder().build())
+                .layer(new ActivationLayer(Activation.RELU))
+                .layer(new DenseLayer.Builder().nIn(HIDDEN).nOut(7 * 7 * 2 * width).hasBias(false).activation(Activation.IDENTITY).build())
                 .layer(new BatchNormalization.Builder().build())
                 .layer(new ActivationLayer(Activation.RELU))
                 .layer(Dcgan.up(2 * width, width, Activation.IDENTITY))
                 .layer(new BatchNormalization.Builder().build())
                 .layer(new ActivationLayer(Activation.RELU))
                 .layer(Dcgan.up(width, 1, Activation.TANH))
-                .inputPreProcessor(3, new FeedForwardToCnnPreProcessor(7, 7, 2 * width))
+                .inputPreProcessor(6, new FeedForwardToCnnPreProcessor(7, 7, 2 * width))
                 .setInputType(InputType.feedForward(latent))
                 .build();
         MultiLayerNetwork g = new MultiLayerNetwork(conf);

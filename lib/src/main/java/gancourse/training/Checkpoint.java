@@ -21,6 +21,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -171,6 +172,64 @@ public final class Checkpoint {
             if (id.containsKey(k)) b.append(b.length() == 0 ? " " : ", ").append(k).append(' ').append(id.get(k));
         }
         return b.toString();
+    }
+
+    /**
+     * Whether the checkpoint's G and D have the layers of {@code g} and {@code d} (each layer's kind and number of
+     * parameters). A checkpoint written by an earlier version of a recipe does not: resumed, it would go on training
+     * the old networks while the lesson's text describes the new ones.
+     */
+    public static boolean holdsNetworksLike(Path file, MultiLayerNetwork g, MultiLayerNetwork d) {
+        Map<String, byte[]> parts = parts(file);
+        try {
+            return layers(savedConfiguration(parts.get(GENERATOR))).equals(layers(g.getLayerWiseConfigurations()))
+                    && layers(savedConfiguration(parts.get(DISCRIMINATOR)))
+                            .equals(layers(d.getLayerWiseConfigurations()));
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("the checkpoint " + file + " is damaged (" + e + "). "
+                    + "Delete it and train again, or use an older one.", e);
+        }
+    }
+
+    /**
+     * Renames a checkpoint of other networks than {@code g} and {@code d} (see {@link #holdsNetworksLike}) to
+     * NAME-earlier.zip beside it, and says so: the run then trains the current networks from the start, and the
+     * earlier ones are not lost. Returns whether it did.
+     */
+    public static boolean setAsideIfUnlike(Path file, MultiLayerNetwork g, MultiLayerNetwork d) {
+        if (!Files.isRegularFile(file) || holdsNetworksLike(file, g, d)) return false;
+        String name = file.getFileName().toString().replaceFirst("\\.zip$", "");
+        Path aside = file.resolveSibling(name + "-earlier.zip");
+        try {
+            Files.move(file, aside, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not move " + file + " aside to " + aside + ": " + e.getMessage()
+                    + ". Move or delete it yourself, then run again.", e);
+        }
+        System.out.println(file + " held the networks of an earlier version of this recipe: moved to " + aside
+                + ", and the current networks train from the start");
+        return true;
+    }
+
+    // Each layer's kind and number of parameters: what a recipe's code fixes, whatever the seed or the training.
+    private static List<String> layers(MultiLayerConfiguration conf) {
+        List<String> layers = new ArrayList<>();
+        for (var c : conf.getConfs()) {
+            layers.add(c.getLayer().getClass().getSimpleName() + " " + c.getLayer().initializer().numParams(c));
+        }
+        return layers;
+    }
+
+    // The configuration inside a network saved by ModelSerializer, without reading its weights.
+    private static MultiLayerConfiguration savedConfiguration(byte[] model) throws IOException {
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(model))) {
+            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+                if (e.getName().equals("configuration.json")) {
+                    return MultiLayerConfiguration.fromJson(new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        throw new IOException("no configuration.json in a saved network");
     }
 
     /**

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import gancourse.data.SampleFiles;
+import gancourse.models.DcganMnist;
 import gancourse.training.GanTrainer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +33,22 @@ class DcganCommandTest {
         args[2] = "5";
         DcganCommand.mnist(args); // three more, from the checkpoint, to 5 in all
         assertEquals(5, GanTrainer.resume(checkpoint, anyDigits).iteration());
+    }
+
+    @Test
+    void aCheckpointOfAnEarlierVersionOfTheRecipeIsRefusedAndKept(@TempDir Path dir) throws Exception {
+        Path checkpoint = dir.resolve("old.zip");
+        // Another G and D than the recipe's (the lesson 05 networks of an earlier version had fewer layers).
+        new GanTrainer(DcganMnist.generator(16, 4, 1e-3, 1), DcganMnist.discriminator(4, 1e-3, 2),
+                Nd4j.rand(DataType.FLOAT, 8, 1, 28, 28), DcganMnist.settings(1).withBatchSize(4))
+                .identify("model", "dcgan-mnist").identify("dataset", "mnist").saveCheckpoint(checkpoint);
+        byte[] before = Files.readAllBytes(checkpoint);
+        var e = assertThrows(IllegalArgumentException.class, () -> DcganCommand.mnist(new String[] {"dcgan-mnist",
+                "--iterations", "2", "--out", dir.resolve("x.idx").toString(), "--checkpoint", checkpoint.toString()}));
+        assertTrue(e.getMessage().contains("holds the networks of an earlier version of the dcgan-mnist recipe"),
+                e.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(checkpoint));
+        assertFalse(Files.exists(dir.resolve("x.idx")), "refused before any work");
     }
 
     @Test

@@ -13,11 +13,12 @@ import org.nd4j.linalg.factory.Nd4j;
 class DcganMnistTest {
 
     @Test
-    void theGeneratorDrawsGrey28x28ImagesThrough7x7And14x14() {
+    void theGeneratorDrawsGrey28x28ImagesFromAHiddenDenseLayerThrough7x7And14x14() {
         MultiLayerNetwork g = DcganMnist.generator(2);
         var acts = g.feedForward(Nd4j.randn(DataType.FLOAT, 3, DcganMnist.LATENT), false);
-        assertArrayEquals(new long[] {3, 7 * 7 * 64}, acts.get(3).shape());
-        assertArrayEquals(new long[] {3, 32, 14, 14}, acts.get(6).shape());
+        assertArrayEquals(new long[] {3, DcganMnist.HIDDEN}, acts.get(3).shape());   // the whole digit's plan
+        assertArrayEquals(new long[] {3, 7 * 7 * 64}, acts.get(6).shape());
+        assertArrayEquals(new long[] {3, 32, 14, 14}, acts.get(9).shape());
         INDArray out = acts.get(acts.size() - 1);
         assertArrayEquals(new long[] {3, 1, 28, 28}, out.shape());
         assertTrue(out.minNumber().doubleValue() >= -1 && out.maxNumber().doubleValue() <= 1);

@@ -21,9 +21,10 @@ public final class Main {
               --samples K        images generated at the end, 1 to %,d
               --out FILE         where the samples go (IDX for 28x28 images, CIFAR-10 records for colour ones),
                                  with a PNG gallery beside it; checked before training
-              --checkpoint FILE  resume from it if it exists (it must be this model's, on this dataset) and train
-                                 what is left of the iterations, saving to it as training goes: the same
-                                 command, given again after an interruption, finishes the run
+              --checkpoint FILE  resume from it if it exists (it must be this model's, on this dataset, with
+                                 this version's networks) and train what is left of the iterations, saving
+                                 to it as training goes: the same command, given again after an
+                                 interruption, finishes the run
               --width W          dcgan-cifar10: feature maps of the first layer, 8 to 256 (CPU default 32)
             """.formatted(Limits.ITERATIONS, Integer.MAX_VALUE, Limits.SAMPLES);
     static final String EVAL_USAGE = """

@@ -49,6 +49,12 @@ public final class DcganMnist {
     public static final double LEARNING_RATE = 1e-3;
     /** Units of the dense hidden layers: G's plans the whole digit, D's judges it from the local features. */
     public static final int HIDDEN = 1024;
+    /**
+     * Samples come from an average of G's weights with this decay (about the last 500 steps), as in lessons 01 and
+     * 02: at 3,000 iterations it lifted the confident share from 82% to 86% and the Frechet distance from 5.8 to 2.5
+     * (seed 1). Before the dense layers it did not help (63% either way, on the PyTorch twin).
+     */
+    public static final double AVERAGE = 0.998;
     /** D's target for real digits: 1 (with Adam 1e-3, one-sided smoothing to 0.9 was not needed). */
     public static final double REAL_LABEL = 1.0;
 
@@ -96,9 +102,10 @@ public final class DcganMnist {
         return d;
     }
 
-    /** The trainer's settings of lesson 05's recipe. */
+    /** The trainer's settings of lesson 05's recipe: batches of {@link #BATCH}, samples from the {@link #AVERAGE}. */
     public static TrainerSettings settings(long seed) {
-        return TrainerSettings.defaults().withSeed(seed).withBatchSize(BATCH).withRealLabel(REAL_LABEL);
+        return TrainerSettings.defaults().withSeed(seed).withBatchSize(BATCH).withRealLabel(REAL_LABEL)
+                .withGeneratorAverage(AVERAGE);
     }
 
     /** G with latent 100, width 32, Adam 1e-3. */

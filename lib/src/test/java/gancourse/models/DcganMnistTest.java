@@ -60,6 +60,7 @@ class DcganMnistTest {
         assertEquals(DcganMnist.BATCH, s.batchSize());
         assertEquals(DcganMnist.REAL_LABEL, s.realLabel());
         assertEquals(7, s.seed());
+        assertEquals(DcganMnist.AVERAGE, s.generatorAverage(), "the samples come from the average of G");
         var adam = (org.nd4j.linalg.learning.config.Adam) DcganMnist.generator(1).getLayer(0).conf().getLayer()
                 .getUpdaterByParam("W");
         assertEquals(DcganMnist.LEARNING_RATE, adam.getLearningRate(), 1e-12);

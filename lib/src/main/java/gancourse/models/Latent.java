@@ -2,6 +2,7 @@ package gancourse.models;
 
 import java.util.Arrays;
 
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -18,6 +19,14 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class Latent {
     private Latent() {}
+
+    /**
+     * G's images for many latent vectors, in inference mode and in batches of 500: 4,000 at once would hold
+     * hundreds of megabytes of activations (more than Binder's 2 GB left after training lesson 05's DCGAN).
+     */
+    public static INDArray draw(MultiLayerNetwork g, INDArray z) {
+        return gancourse.training.Reconstruction.reconstruct(g, z);
+    }
 
     /** {@code steps} points on the straight line from a to b, both ends included: (1 - t) a + t b. */
     public static INDArray lerp(INDArray a, INDArray b, int steps) {

@@ -199,9 +199,11 @@ public final class Checkpoint {
     public static boolean setAsideIfUnlike(Path file, MultiLayerNetwork g, MultiLayerNetwork d) {
         if (!Files.isRegularFile(file) || holdsNetworksLike(file, g, d)) return false;
         String name = file.getFileName().toString().replaceFirst("\\.zip$", "");
+        // A free name: an earlier set-aside checkpoint is kept too.
         Path aside = file.resolveSibling(name + "-earlier.zip");
+        for (int k = 2; Files.exists(aside); k++) aside = file.resolveSibling(name + "-earlier-" + k + ".zip");
         try {
-            Files.move(file, aside, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.move(file, aside);
         } catch (IOException e) {
             throw new UncheckedIOException("could not move " + file + " aside to " + aside + ": " + e.getMessage()
                     + ". Move or delete it yourself, then run again.", e);

@@ -51,5 +51,10 @@ class CheckpointNetworksTest {
         assertArrayEquals(before, Files.readAllBytes(dir.resolve("run-earlier.zip")), "and loses nothing");
         assertFalse(Checkpoint.setAsideIfUnlike(file, MlpGan.generator(4, 64, 8, LR, 1),
                 MlpGan.discriminator(8, 32, LR, 2)), "no checkpoint: nothing to do");
+        saved(dir);   // a second outdated checkpoint: the first one set aside is kept
+        assertTrue(Checkpoint.setAsideIfUnlike(file, MlpGan.generator(4, 64, 8, LR, 1),
+                MlpGan.discriminator(8, 32, LR, 2)));
+        assertArrayEquals(before, Files.readAllBytes(dir.resolve("run-earlier.zip")));
+        assertTrue(Files.isRegularFile(dir.resolve("run-earlier-2.zip")));
     }
 }

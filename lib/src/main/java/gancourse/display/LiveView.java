@@ -72,7 +72,8 @@ public final class LiveView {
 
     private String textId, pictureId;
     private long lastDraw = Long.MIN_VALUE;
-    private long drawCost;
+    private long drawCost;      // what the last redraw cost, samples included: redraws take at most a tenth
+    private long galleryCost;   // what the samples of the last redraw cost (a forward pass, or more: see update)
     private boolean drawnSinceUpdate;
     private double rate = Double.NaN;
     private long rateTime;
@@ -164,7 +165,13 @@ public final class LiveView {
      */
     public void update(int iteration, int epoch, Map<String, ? extends Number> values, Supplier<BufferedImage> gallery) {
         Objects.requireNonNull(gallery, "gallery: pass () -> a picture, or use update(iteration, epoch, values)");
-        update(iteration, epoch, values, wantsGallery() ? gallery.get() : (BufferedImage) null);
+        BufferedImage samples = null;
+        if (wantsGallery()) {
+            long before = clock.getAsLong();
+            samples = gallery.get();
+            galleryCost = clock.getAsLong() - before;
+        }
+        update(iteration, epoch, values, samples);
     }
 
     /** Records one iteration's values, with no new samples. */
@@ -235,7 +242,10 @@ public final class LiveView {
             boolean first = frame == null;
             frame = picture();
             // The first picture also pays for loading fonts and classes; it says nothing about the next ones.
-            if (!first) drawCost = clock.getAsLong() - now;
+            // The samples count too: an average of G's weights measures its batch-norm statistics on 1,024
+            // latent vectors before it draws, which cost lesson 05 as much time as training when left out.
+            if (!first) drawCost = clock.getAsLong() - now + galleryCost;
+            galleryCost = 0;
         }
         send(now, screen.showsPictures());
     }

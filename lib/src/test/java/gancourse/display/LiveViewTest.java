@@ -231,4 +231,23 @@ class LiveViewTest {
         assertEquals(2, made[0], "one gallery per redraw, none in between");
         assertEquals(2, screen.pictures);
     }
+
+    @Test
+    void slowSamplesCountInTheTenthOfTheTimeThatRedrawsMayTake() {
+        Recording screen = new Recording();
+        Clock clock = new Clock();
+        LiveView view = view(screen, 100, clock);
+        int[] made = {0};
+        for (int i = 1; i <= 20; i++) {
+            clock.at(i * 0.5);   // an update every 0.5 s, for 10 s
+            view.update(i, 1, Map.of("D loss", 1.0), () -> {
+                made[0]++;
+                clock.nanos += 300_000_000L;   // these samples take 0.3 s to make
+                return new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB);
+            });
+        }
+        // Redraws at 0.5 s, 1.5 s (the first one's cost says nothing: it loads classes), then at least
+        // 10 x 0.3 s apart: 5.0 s and 8.5 s. Counting the picture alone, it would redraw every 1.0 s.
+        assertEquals(4, made[0], "samples made");
+    }
 }

@@ -72,8 +72,8 @@ public final class LiveView {
 
     private String textId, pictureId;
     private long lastDraw = Long.MIN_VALUE;
-    private long drawCost;      // what the last redraw cost, samples included: redraws take at most a tenth
-    private long galleryCost;   // what the samples of the last redraw cost (a forward pass, or more: see update)
+    private long drawCost;      // what the last redraw cost, all of it (see draw): at most a tenth of the time
+    private long galleryCost;   // what the samples of the coming redraw cost (a forward pass, or more)
     private boolean drawnSinceUpdate;
     private double rate = Double.NaN;
     private long rateTime;
@@ -238,16 +238,17 @@ public final class LiveView {
             rateTime = now;
             rateIteration = iteration;
         }
+        boolean first = frame == null;
+        if (screen.showsPictures()) frame = picture();
+        send(now, screen.showsPictures());
         if (screen.showsPictures()) {
-            boolean first = frame == null;
-            frame = picture();
-            // The first picture also pays for loading fonts and classes; it says nothing about the next ones.
-            // The samples count too: an average of G's weights measures its batch-norm statistics on 1,024
-            // latent vectors before it draws, which cost lesson 05 as much time as training when left out.
+            // What a redraw costs is all of it: the samples (an average of G's weights measures its batch-norm
+            // statistics on 1,024 latent vectors before it draws), the picture, and handing it to the notebook
+            // (the kernel encodes it as a PNG). Counting only the picture let lesson 05's live view take as much
+            // time as its training. The first redraw also loads fonts and classes: it says nothing of the next.
             if (!first) drawCost = clock.getAsLong() - now + galleryCost;
             galleryCost = 0;
         }
-        send(now, screen.showsPictures());
     }
 
     private void send(long now, boolean newPicture) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import gancourse.Course;
 import gancourse.data.Datasets;
 import gancourse.data.ImageDataset;
+import gancourse.models.Outputs;
 import gancourse.training.Checkpoint;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -20,8 +21,6 @@ import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
@@ -162,19 +161,9 @@ public final class Classifier {
         return (double) right / labels.length;
     }
 
-    // Batches keep memory small for 10,000 CIFAR-10 images; the output is copied out of each batch.
+    // Batches keep memory small for 10,000 CIFAR-10 images.
     private static INDArray inBatches(MultiLayerNetwork net, INDArray images, int layer) {
-        long n = images.size(0);
-        INDArray nchw = images.rank() == 4 ? images : asImages(images);
-        INDArray out = null;
-        for (long from = 0; from < n; from += BATCH) {
-            long to = Math.min(n, from + BATCH);
-            INDArray batch = nchw.get(NDArrayIndex.interval(from, to), NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all());
-            INDArray a = net.feedForwardToLayer(layer, batch, false).get(layer + 1);
-            if (out == null) out = Nd4j.create(DataType.FLOAT, n, a.size(1));
-            out.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()).assign(a);
-        }
-        return out;
+        return Outputs.ofLayer(net, images.rank() == 4 ? images : asImages(images), layer, BATCH);
     }
 
     private static INDArray asImages(INDArray rows) {

@@ -20,12 +20,9 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class Latent {
     private Latent() {}
 
-    /**
-     * G's images for many latent vectors, in inference mode and in batches of 500: 4,000 at once would hold
-     * hundreds of megabytes of activations (more than Binder's 2 GB left after training lesson 05's DCGAN).
-     */
+    /** G's images for many latent vectors, in inference mode and in batches ({@link Outputs}). */
     public static INDArray draw(MultiLayerNetwork g, INDArray z) {
-        return gancourse.training.Reconstruction.reconstruct(g, z);
+        return Outputs.of(g, z);
     }
 
     /** {@code steps} points on the straight line from a to b, both ends included: (1 - t) a + t b. */

@@ -106,8 +106,7 @@ public final class Checkpoint {
                         Double.parseDouble(f[3]), Double.parseDouble(f[4]), Double.parseDouble(f[5])));
             }
         } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("the checkpoint " + file + " is damaged (" + e + "). "
-                    + "Delete it and train again, or use an older one.", e);
+            throw damaged(file, e);
         }
         GanTrainer trainer;
         try {
@@ -129,8 +128,7 @@ public final class Checkpoint {
         try {
             p.load(new ByteArrayInputStream(parts(file).get(STATE)));
         } catch (IOException e) {
-            throw new IllegalArgumentException("the checkpoint " + file + " is damaged (" + e + "). "
-                    + "Delete it and train again, or use an older one.", e);
+            throw damaged(file, e);
         }
         return identity(p);
     }
@@ -186,8 +184,7 @@ public final class Checkpoint {
                     && layers(savedConfiguration(parts.get(DISCRIMINATOR)))
                             .equals(layers(d.getLayerWiseConfigurations()));
         } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("the checkpoint " + file + " is damaged (" + e + "). "
-                    + "Delete it and train again, or use an older one.", e);
+            throw damaged(file, e);
         }
     }
 
@@ -250,8 +247,7 @@ public final class Checkpoint {
             average.restore(saved.sum(), saved.steps());
             return average.network();
         } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("the checkpoint " + file + " is damaged (" + e + "). "
-                    + "Delete it and train again, or use an older one.", e);
+            throw damaged(file, e);
         }
     }
 
@@ -264,8 +260,7 @@ public final class Checkpoint {
         try {
             return readModel(parts(file).get(part));
         } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("the checkpoint " + file + " is damaged (" + e + "). "
-                    + "Delete it and train again, or use an older one.", e);
+            throw damaged(file, e);
         }
     }
 
@@ -287,6 +282,12 @@ public final class Checkpoint {
             }
         }
         return parts;
+    }
+
+    // One message for every way a checkpoint's contents can fail to read: what happened, and what to do.
+    private static IllegalArgumentException damaged(Path file, Exception e) {
+        return new IllegalArgumentException("the checkpoint " + file + " is damaged (" + e + "). "
+                + "Delete it and train again, or use an older one.", e);
     }
 
     /** Save one network (with its optimiser state) so that a crash while saving loses nothing. */

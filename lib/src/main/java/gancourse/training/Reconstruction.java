@@ -5,11 +5,11 @@ import java.util.Arrays;
 import java.util.Random;
 
 import gancourse.display.Gallery;
+import gancourse.models.Outputs;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * How well images are rebuilt: the mean squared error, the PSNR, the noise of a denoising autoencoder, and
@@ -20,7 +20,6 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 public final class Reconstruction {
     /** Pixels run from -1 (black) to 1 (white): a range of 2. */
     public static final double PIXEL_RANGE = 2.0;
-    private static final int EVAL_BATCH = 500;
 
     private Reconstruction() {}
 
@@ -49,14 +48,7 @@ public final class Reconstruction {
 
     /** The network's outputs for these inputs, in inference mode and in batches (a whole test set would not fit). */
     public static INDArray reconstruct(MultiLayerNetwork net, INDArray inputs) {
-        long n = inputs.size(0);
-        if (n <= EVAL_BATCH) return net.output(inputs, false);
-        INDArray[] parts = new INDArray[(int) ((n + EVAL_BATCH - 1) / EVAL_BATCH)];
-        for (int i = 0; i < parts.length; i++) {
-            long from = (long) i * EVAL_BATCH;
-            parts[i] = net.output(inputs.get(NDArrayIndex.interval(from, Math.min(n, from + EVAL_BATCH))), false);
-        }
-        return Nd4j.concat(0, parts);
+        return Outputs.of(net, inputs);
     }
 
     /** The mean squared error per pixel of the network's outputs for {@code inputs} against {@code targets}. */

@@ -250,4 +250,24 @@ class LiveViewTest {
         // 10 x 0.3 s apart: 5.0 s and 8.5 s. Counting the picture alone, it would redraw every 1.0 s.
         assertEquals(4, made[0], "samples made");
     }
+
+    @Test
+    void aSlowScreenCountsInTheTenthOfTheTimeThatRedrawsMayTake() {
+        Clock clock = new Clock();
+        int[] pictures = {0};
+        Screen slow = Screen.of(content -> "out", (id, content) -> {
+            if (content instanceof BufferedImage) {
+                pictures[0]++;
+                clock.nanos += 300_000_000L;   // the notebook takes 0.3 s to receive a picture
+            }
+        });
+        LiveView view = view(slow, 100, clock);
+        for (int i = 1; i <= 20; i++) {
+            clock.at(i * 0.5);
+            view.update(i, 1, Map.of("D loss", 1.0));
+        }
+        // Shown at 0.5 s, replaced at 1.0 s (the first cost measured), then every 10 x 0.3 s at the most: at
+        // 4.0, 7.0 and 10.0 s. Counting the picture alone, it would be replaced every 0.5 s.
+        assertEquals(4, pictures[0], "pictures replaced");
+    }
 }

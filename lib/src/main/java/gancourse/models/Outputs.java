@@ -29,8 +29,11 @@ public final class Outputs {
         INDArray out = null;
         for (long from = 0; from < n; from += batch) {
             long to = Math.min(n, from + batch);
-            INDArray a = net.feedForwardToLayer(layer, inputs.get(NDArrayIndex.interval(from, to)), false)
-                    .get(layer + 1);
+            INDArray part = inputs.get(NDArrayIndex.interval(from, to));
+            // output() runs in DL4J's inference workspaces and hands back the last layer's activations alone;
+            // feedForwardToLayer keeps every layer's up to the one asked for.
+            INDArray a = layer == net.getnLayers() - 1 ? net.output(part, false)
+                    : net.feedForwardToLayer(layer, part, false).get(layer + 1);
             if (out == null) {
                 long[] shape = a.shape().clone();
                 shape[0] = n;
